@@ -1,0 +1,102 @@
+import type { Comparator } from "@dx-atlas/schema";
+import { NUMBER, parseVietnameseNumber } from "./number.ts";
+import { COMPARATOR_WORDS, DECREASE_WORDS, INCREASE_WORDS, NEUTRAL_LEAD_WORDS } from "./vocabulary.ts";
+import type { NumericValue, ValueMatch } from "./value-types.ts";
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const alt = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).map(esc).join("|");
+
+const CMP_WORDS = COMPARATOR_WORDS.filter(([w]) => w !== "trở lên");
+const LEAD = `(?:(?:${alt(NEUTRAL_LEAD_WORDS)})\\s+)*`;
+const CMP = `(?:(${alt(CMP_WORDS.map(([w]) => w))})\\s*)?`;
+const CHANGE = `(?:(${alt([...INCREASE_WORDS, ...DECREASE_WORDS])})\\s+)?`;
+const PCT = `\\s*(%|phần\\s+trăm)?`;
+const RANGE_SEP = `\\s*(?:-|–|—|đến|tới)\\s*`;
+// One value expression: [lead words] [tăng|giảm] [comparator] [từ] N [%] [- M [%]] [trở lên|trở xuống] [/năm]
+const EXPRESSION = new RegExp(
+  `(?<![\\p{L}\\d.,/])${LEAD}${CHANGE}${CMP}(?:(từ)\\s+)?(${NUMBER})${PCT}` +
+    `(?:${RANGE_SEP}(${NUMBER})${PCT})?(?:\\s*(trở\\s+lên|trở\\s+xuống))?(\\s*/\\s*năm)?(?![\\p{L}\\d])`,
+  "giu",
+);
+const FRACTION = /(?<![\p{L}\d/.,])(\d{1,7}(?:\.\d{3})*)\s*\/\s*(\d{1,7}(?:\.\d{3})*)(?![\d/])/gu;
+// A count target needs an explicit "at least" and a noun after it ("ít nhất 04 doanh nghiệp").
+const COUNT_NOUN_STOP = /^\s*(tuổi|năm|tháng|ngày|giờ|lần|%|g\b|gbps|mbps)/iu;
+
+const cmpOf = (word: string | undefined): Comparator | null => {
+  if (!word) return null;
+  const w = word.toLowerCase().replace(/\s+/g, " ");
+  return COMPARATOR_WORDS.find(([k]) => k === w)?.[1] ?? null;
+};
+
+interface RawExpression { match: RegExpExecArray; value: NumericValue }
+
+function readExpression(m: RegExpExecArray): NumericValue | null {
+  const [, change, cmpWord, from, n1, pct1, n2, pct2, tail, perYear] = m;
+  const value = parseVietnameseNumber(n1 ?? "");
+  if (value === null) return null;
+  const max = n2 ? parseVietnameseNumber(n2) : null;
+  const isPercent = Boolean(pct1 || pct2);
+  let comparator: Comparator = cmpOf(cmpWord) ?? "eq";
+  if (tail) comparator = /lên/u.test(tail) ? "gte" : "lte";
+  if (max !== null) {
+    if (max < value) return null; // "2022 - 2025" style spans or a dash that is not a range
+    comparator = "range";
+  } else if (from && !tail && comparator === "eq") comparator = "gte";
+  if (change) comparator = INCREASE_WORDS.includes(change.toLowerCase()) ? "increase" : "decrease";
+  return {
+    kind: "number", comparator, value, value_max: max, unit: isPercent ? "percent" : null,
+    numerator: null, denominator: null, per_year: Boolean(perYear), raw: m[0].trim(),
+  };
+}
+
+/** Every value expression in a cell or sentence, percent or not, in order. */
+export function findExpressions(text: string): RawExpression[] {
+  const out: RawExpression[] = [];
+  for (const m of text.matchAll(EXPRESSION)) {
+    const value = readExpression(m);
+    if (value) out.push({ match: m, value });
+  }
+  return out;
+}
+
+/**
+ * Values written inside running text: percentages ("đạt trên 80%"), fractions ("4371/4864 đạt 89,9%",
+ * "06/06 nhà văn hoá") and "at least N things" counts. Bare numbers (years, ages, "4G", "01 Gbps")
+ * are not values in prose.
+ *
+ * @example findValuesInText("Tỷ lệ ... đạt trên 80%")[0].value // { comparator: "gt", value: 80, unit: "percent", … }
+ */
+export function findValuesInText(text: string): ValueMatch[] {
+  const found: ValueMatch[] = [];
+  for (const { match, value } of findExpressions(text)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const isCount = value.unit === null && (value.comparator === "gte") && /ít nhất|tối thiểu/iu.test(match[0])
+      && !COUNT_NOUN_STOP.test(text.slice(end)) && /^\s+\p{L}/u.test(text.slice(end));
+    if (value.unit === "percent") found.push({ value, start, end });
+    else if (isCount) found.push({ value: { ...value, unit: "count" }, start, end });
+  }
+  for (const m of text.matchAll(FRACTION)) {
+    const num = parseVietnameseNumber(m[1]!);
+    const den = parseVietnameseNumber(m[2]!);
+    if (num === null || den === null || den === 0 || num > den) continue;
+    const start = m.index;
+    let end = start + m[0].length;
+    // "4371/4864 đạt 89,9%": the percent that follows within a short stretch belongs to the fraction.
+    const following = found.findIndex((f) => f.start >= end && f.start - end <= 40 && !/[;.]/.test(text.slice(end, f.start)));
+    let value: NumericValue;
+    if (following >= 0) {
+      const pct = found[following]!;
+      value = { ...pct.value, numerator: num, denominator: den, raw: text.slice(start, pct.end).trim() };
+      end = pct.end;
+      found.splice(following, 1);
+    } else {
+      value = {
+        kind: "number", comparator: "eq", value: Math.round((num / den) * 1000) / 10, value_max: null,
+        unit: "percent", numerator: num, denominator: den, per_year: false, raw: m[0],
+      };
+    }
+    found.push({ value, start, end });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,35 @@
+import { z } from "zod";
+
+/** Kind of document: a plan (Kế hoạch) sets targets, a report (Báo cáo) gives results. */
+export const docKindSchema = z.enum(["plan", "report"]);
+export type DocKind = z.infer<typeof docKindSchema>;
+
+/** Administrative level as Vietnamese law names it. */
+export const unitLevelSchema = z.enum(["tỉnh", "thành phố trực thuộc trung ương", "huyện", "quận", "thị xã", "thành phố", "xã", "phường", "thị trấn"]);
+export type UnitLevel = z.infer<typeof unitLevelSchema>;
+
+/** The eight pillars of Vietnam's digital-transformation programme used by the catalog. */
+export const pillarSchema = z.enum([
+  "chinh_quyen_so", "kinh_te_so", "xa_hoi_so", "ha_tang_so",
+  "du_lieu_so", "nhan_luc_so", "an_toan_thong_tin", "the_che_so",
+]);
+export type Pillar = z.infer<typeof pillarSchema>;
+
+/** Whether a target is a target or a result. */
+export const measureSchema = z.enum(["target", "actual"]);
+export type Measure = z.infer<typeof measureSchema>;
+
+/** How a value relates to the number: "trên 80%" is gt 80, "từ 7 - 8%" is range 7..8, "Tăng 6%" is increase 6. */
+export const comparatorSchema = z.enum(["eq", "gt", "gte", "lt", "lte", "range", "increase", "decrease"]);
+export type Comparator = z.infer<typeof comparatorSchema>;
+
+/** Unit of a value. per100 = per 100 inhabitants; status = a task state; bool = achieved / not. */
+export const valueUnitSchema = z.enum(["percent", "count", "per100", "bool", "status"]);
+export type ValueUnit = z.infer<typeof valueUnitSchema>;
+
+/** Task state written as words: "Đã thực hiện" → done, "Đang thực hiện" → in_progress, "Chưa …" → not_started. */
+export const taskStatusSchema = z.enum(["done", "in_progress", "not_started"]);
+export type TaskStatus = z.infer<typeof taskStatusSchema>;
+
+export const directionSchema = z.enum(["higher", "lower"]);
+export type Direction = z.infer<typeof directionSchema>;

@@ -1,0 +1,16 @@
+export {
+  docKindSchema, unitLevelSchema, pillarSchema, measureSchema, comparatorSchema,
+  valueUnitSchema, taskStatusSchema, directionSchema,
+} from "./enums.ts";
+export type { DocKind, UnitLevel, Pillar, Measure, Comparator, ValueUnit, TaskStatus, Direction } from "./enums.ts";
+export { submissionSchema } from "./submission.ts";
+export type { Submission } from "./submission.ts";
+export { adminUnitSchema } from "./admin-unit.ts";
+export type { AdminUnit } from "./admin-unit.ts";
+export { indicatorSchema } from "./indicator.ts";
+export type { Indicator } from "./indicator.ts";
+export { observationSchema } from "./observation.ts";
+export type { Observation } from "./observation.ts";
+export { rejectSchema, warningSchema } from "./reject.ts";
+export type { Reject, Warning } from "./reject.ts";
+export { jsonSchemas } from "./json-schemas.ts";

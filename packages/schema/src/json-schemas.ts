@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { submissionSchema } from "./submission.ts";
+import { adminUnitSchema } from "./admin-unit.ts";
+import { indicatorSchema } from "./indicator.ts";
+import { observationSchema } from "./observation.ts";
+import { rejectSchema, warningSchema } from "./reject.ts";
+
+const all = {
+  Submission: submissionSchema,
+  AdminUnit: adminUnitSchema,
+  Indicator: indicatorSchema,
+  Observation: observationSchema,
+  Reject: rejectSchema,
+  Warning: warningSchema,
+} as const;
+
+/** JSON Schema (draft 2020-12) of every record type, keyed by name, for tools outside TypeScript. */
+export function jsonSchemas(): Record<keyof typeof all, object> {
+  const out = {} as Record<keyof typeof all, object>;
+  for (const [name, schema] of Object.entries(all) as [keyof typeof all, z.ZodType][]) {
+    out[name] = { $id: `https://dx-atlas.local/schema/${name}.schema.json`, title: name, ...z.toJSONSchema(schema, { io: "output" }) };
+  }
+  return out;
+}

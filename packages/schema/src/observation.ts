@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { comparatorSchema, measureSchema, taskStatusSchema, valueUnitSchema } from "./enums.ts";
+
+/** One value read from a document: a target or a result for one indicator, unit and year. */
+export const observationSchema = z.object({
+  submission_id: z.string(),
+  period_year: z.number().int().min(2000).max(2100),
+  measure: measureSchema,
+  indicator_code: z.string().meta({ description: "Catalog code; rows that could not be mapped go to rejects, not here." }),
+  indicator_text: z.string().meta({ description: "The indicator's wording in the document (clause, after normalisation)." }),
+  comparator: comparatorSchema.nullable(),
+  value: z.number().nullable().meta({ description: "Numeric value: percent points for percent, a count, 1/0 for bool; null for status-only values." }),
+  value_max: z.number().nullable().meta({ description: "Upper bound of a range ('từ 7 - 8%' → 8)." }),
+  unit: valueUnitSchema.nullable(),
+  status: taskStatusSchema.nullable(),
+  numerator: z.number().nullable().meta({ description: "For fractions ('4371/4864'), the numerator." }),
+  denominator: z.number().nullable(),
+  raw_value: z.string().meta({ description: "The value text as printed." }),
+  source_ref: z.string().nullable().meta({ description: "Row label as printed, with the section letter where numbering restarts (e.g. 'C.11'); null for prose." }),
+  source_line: z.number().int().min(1).meta({ description: "1-based line in the source file where the row starts." }),
+  source_text: z.string().meta({ description: "The original line(s) of the row, for provenance." }),
+  confidence: z.number().min(0).max(1).meta({ description: "Mapping confidence of indicator_code." }),
+  extractor: z.enum(["table", "flat-table", "prose"]).meta({ description: "Which extractor produced it." }),
+});
+export type Observation = z.infer<typeof observationSchema>;

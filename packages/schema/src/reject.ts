@@ -1,0 +1,27 @@
+import { z } from "zod";
+
+/** Something the ETL could not read or map, kept with its source text for review. */
+export const rejectSchema = z.object({
+  source_file: z.string(),
+  submission_id: z.string().nullable().meta({ description: "Null when the whole file was rejected." }),
+  scope: z.enum(["file", "row"]),
+  reason_code: z.enum(["empty", "binary", "not_dx_document", "unreadable", "unknown_unit", "unmapped", "unparsed_value", "ambiguous_result", "summary_line", "invalid"]),
+  reason: z.string().meta({ description: "Human-readable reason with the bad value." }),
+  source_line: z.number().int().nullable(),
+  source_ref: z.string().nullable(),
+  raw_text: z.string().meta({ description: "The source text (row or first bytes of the file)." }),
+  best_code: z.string().nullable().meta({ description: "For unmapped rows: the closest catalog code, below the threshold." }),
+  best_confidence: z.number().nullable(),
+});
+export type Reject = z.infer<typeof rejectSchema>;
+
+/** A data-quality flag that does not stop a value from loading (placeholder left unfilled, …). */
+export const warningSchema = z.object({
+  source_file: z.string(),
+  submission_id: z.string().nullable(),
+  code: z.enum(["placeholder_unfilled", "unit_name_mismatch", "ambiguous_value", "duplicate_in_row", "unit_unresolved", "year_guessed", "kind_guessed"]),
+  message: z.string(),
+  source_line: z.number().int().nullable(),
+  raw_text: z.string(),
+});
+export type Warning = z.infer<typeof warningSchema>;
