@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { unitLevelSchema } from "./enums.ts";
+import { eraSchema, unitLevelSchema } from "./enums.ts";
 
 /** One administrative unit (tỉnh / huyện / xã …) with its GSO code, before or after the 1 July 2025 reform. */
 export const adminUnitSchema = z.object({
@@ -7,8 +7,7 @@ export const adminUnitSchema = z.object({
   name: z.string().min(1).meta({ description: "Name without the level word, e.g. 'Mỹ Hòa'." }),
   level: unitLevelSchema,
   parent_code: z.string().nullable().meta({ description: "Code of the parent unit; null for provinces." }),
-  valid_from: z.string().nullable().meta({ description: "ISO date the unit came into existence in this form, e.g. '2025-07-01' for post-reform units; null = before records." }),
-  valid_to: z.string().nullable().meta({ description: "ISO date the unit ceased to exist (e.g. '2025-07-01' for merged communes and abolished districts); null = still exists." }),
+  era: eraSchema.meta({ description: "Which map the unit belongs to: before or after the 1 July 2025 reform. Codes are reused across eras (24 was Bắc Giang, is now Bắc Ninh), so (code, era) is the key." }),
   successor_codes: z.array(z.string()).meta({ description: "Units it became after the reform (several when it was split)." }),
   source: z.string().meta({ description: "Where the row came from, e.g. 'data/gazetteer/units.csv' or 'import:dvhcvn'." }),
 });

@@ -33,3 +33,7 @@ export type TaskStatus = z.infer<typeof taskStatusSchema>;
 
 export const directionSchema = z.enum(["higher", "lower"]);
 export type Direction = z.infer<typeof directionSchema>;
+
+/** Which administrative map a unit code belongs to: codes were reused in the 1 July 2025 reform. */
+export const eraSchema = z.enum(["before-2025-07", "after-2025-07"]);
+export type Era = z.infer<typeof eraSchema>;

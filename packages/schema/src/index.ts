@@ -1,8 +1,8 @@
 export {
   docKindSchema, unitLevelSchema, pillarSchema, measureSchema, comparatorSchema,
-  valueUnitSchema, taskStatusSchema, directionSchema,
+  valueUnitSchema, taskStatusSchema, directionSchema, eraSchema,
 } from "./enums.ts";
-export type { DocKind, UnitLevel, Pillar, Measure, Comparator, ValueUnit, TaskStatus, Direction } from "./enums.ts";
+export type { DocKind, UnitLevel, Pillar, Measure, Comparator, ValueUnit, TaskStatus, Direction, Era } from "./enums.ts";
 export { submissionSchema } from "./submission.ts";
 export type { Submission } from "./submission.ts";
 export { adminUnitSchema } from "./admin-unit.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { docKindSchema, unitLevelSchema } from "./enums.ts";
+import { docKindSchema, eraSchema, unitLevelSchema } from "./enums.ts";
 
 /** Metadata of one submitted document, as detected from its text. */
 export const submissionSchema = z.object({
@@ -18,6 +18,7 @@ export const submissionSchema = z.object({
   district: z.string().nullable().meta({ description: "District (huyện/thị xã/thành phố) the unit belonged to when the document was written." }),
   province: z.string().nullable(),
   unit_code: z.string().nullable().meta({ description: "GSO code of the unit (5 digits for communes, 3 for districts, 2 for provinces); null when unresolved." }),
+  unit_era: eraSchema.nullable().meta({ description: "Which map unit_code refers to." }),
   unit_confidence: z.number().min(0).max(1).meta({ description: "How sure unit resolution is (1 = exact name + parent match)." }),
 });
 export type Submission = z.infer<typeof submissionSchema>;
