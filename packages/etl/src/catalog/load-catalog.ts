@@ -1,0 +1,34 @@
+import { indicatorSchema, type Indicator } from "@dx-atlas/schema";
+import { parseDocument, LineCounter } from "yaml";
+
+/**
+ * Parses the indicator catalog (YAML list). Throws one error listing every invalid entry with its
+ * line, and every duplicated code.
+ */
+export function parseCatalog(text: string, source: string): Indicator[] {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter });
+  if (doc.errors.length > 0) {
+    throw new Error(doc.errors.map((e) => `${source}:${counter.linePos(e.pos[0]).line}: ${e.message}`).join("\n"));
+  }
+  const items = doc.contents && "items" in doc.contents ? (doc.contents.items as { range?: [number, number, number] }[]) : [];
+  const data = doc.toJS() as unknown;
+  if (!Array.isArray(data)) throw new Error(`${source}: the catalog must be a YAML list of indicators`);
+  const problems: string[] = [];
+  const seen = new Map<string, number>();
+  const out: Indicator[] = [];
+  data.forEach((entry, i) => {
+    const line = items[i]?.range ? counter.linePos(items[i]!.range![0]).line : i + 1;
+    const parsed = indicatorSchema.safeParse(entry);
+    if (!parsed.success) {
+      for (const iss of parsed.error.issues) problems.push(`${source}:${line}: ${iss.path.join(".") || "entry"}: ${iss.message}`);
+      return;
+    }
+    const first = seen.get(parsed.data.code);
+    if (first !== undefined) problems.push(`${source}:${line}: code '${parsed.data.code}' is also used at line ${first}`);
+    seen.set(parsed.data.code, line);
+    out.push(parsed.data);
+  });
+  if (problems.length > 0) throw new Error(`invalid catalog (${problems.length} problem${problems.length > 1 ? "s" : ""}):\n${problems.join("\n")}`);
+  return out;
+}

@@ -1,0 +1,34 @@
+import type { LogicalLine } from "../normalise/logical-lines.ts";
+import type { SourceLine } from "../normalise/lines.ts";
+import { findValuesInText } from "../values/find-values.ts";
+import { assignSections } from "./sections.ts";
+import type { ExtractContext, RowCandidate } from "./row-candidate.ts";
+
+const SUMMARY = /(\d+\s*\/\s*\d+|\b(có|còn|cả)\s+\d+)\s+chỉ tiêu/iu;
+
+/**
+ * Targets and results written as sentences or bullets ("- Tỷ lệ … đạt trên 75%.", "… 4371/4864 đạt
+ * 89,9%"). Only sections about targets or results count: a percentage under "Nhiệm vụ" or "Kinh phí"
+ * is a task or a budget rule, not an indicator value.
+ */
+export function extractProse(lines: LogicalLine[], source: SourceLine[], ctx: ExtractContext, consumed: Set<number>): RowCandidate[] {
+  const sections = assignSections(lines, ctx.docKind);
+  const raw = new Map(source.map((l) => [l.n, l.raw]));
+  const out: RowCandidate[] = [];
+  lines.forEach((line, i) => {
+    const { section, isHeading } = sections[i]!;
+    if (isHeading || consumed.has(line.first) || line.text.includes("\t")) return;
+    if (section.mode !== "target" && section.mode !== "result") return;
+    const text = line.text.replace(/^[-–—+•▪●*]\s*/, "").trim();
+    const summary = SUMMARY.test(text);
+    if (!summary && findValuesInText(text).length === 0) return;
+    const sourceText: string[] = [];
+    for (let n = line.first; n <= line.last; n++) if ((raw.get(n) ?? "").trim() !== "") sourceText.push(raw.get(n)!);
+    out.push({
+      extractor: "prose", source_line: line.first, source_ref: null, source_text: sourceText.join("\n"), text,
+      unit_hint: null, cells: [], text_measure: section.mode === "target" ? "target" : "actual",
+      year: section.year ?? ctx.docYear, summary,
+    });
+  });
+  return out;
+}

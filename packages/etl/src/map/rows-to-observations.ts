@@ -1,0 +1,101 @@
+import type { Measure, Observation, Reject, Warning } from "@dx-atlas/schema";
+import { matchIndicator, type CatalogIndex, type IndicatorMatch } from "../catalog/match-indicator.ts";
+import type { RowCandidate } from "../extract/row-candidate.ts";
+import { findValuesInText } from "../values/find-values.ts";
+import { parseValue } from "../values/parse-value.ts";
+import type { NumericValue, ParsedValue } from "../values/value-types.ts";
+import { splitClauses } from "./split-clauses.ts";
+
+export interface RowOutcome { observations: Observation[]; rejects: Reject[]; warnings: Warning[]; mapped: boolean; unmapped: boolean }
+type Loaded = { kind: "number"; v: NumericValue } | { kind: "status"; v: Extract<ParsedValue, { kind: "status" }> } | { kind: "bool"; v: Extract<ParsedValue, { kind: "bool" }> };
+
+const EACH = /từng loại|mỗi loại|cho cả hai|mỗi chỉ tiêu|từng chỉ tiêu/iu;
+
+/**
+ * Turns one extracted row into observations: a target written in the text and a value in the
+ * target/result columns each give one; a text with several targets gives one per clause. What cannot
+ * be mapped or read becomes a reject with its text; an unfilled form placeholder becomes a warning.
+ */
+export function rowToObservations(row: RowCandidate, ctx: { submissionId: string; sourceFile: string; catalog: CatalogIndex; threshold?: number }): RowOutcome {
+  const out: RowOutcome = { observations: [], rejects: [], warnings: [], mapped: false, unmapped: false };
+  const reject = (reason_code: Reject["reason_code"], reason: string, m?: IndicatorMatch) => out.rejects.some((r) => r.reason === reason) || out.rejects.push({
+    source_file: ctx.sourceFile, submission_id: ctx.submissionId, scope: "row", reason_code, reason,
+    source_line: row.source_line, source_ref: row.source_ref, raw_text: row.source_text,
+    best_code: m?.best_code ?? null, best_confidence: m?.best_confidence ?? null,
+  });
+  const warn = (code: Warning["code"], message: string) => out.warnings.push({
+    source_file: ctx.sourceFile, submission_id: ctx.submissionId, code, message, source_line: row.source_line, raw_text: row.source_text,
+  });
+  if (row.summary) {
+    reject("summary_line", `counts of the plan's own targets, not an indicator value: "${row.text}"`);
+    return out;
+  }
+
+  const textValues = row.text_measure ? findValuesInText(row.text) : [];
+  const clauses = splitClauses(row.text, textValues);
+  const whole = clauses.length > 1 ? matchIndicator(ctx.catalog, row.text, ctx.threshold) : null;
+  const mapped = clauses.map((c) => {
+    const m = matchIndicator(ctx.catalog, c.text, ctx.threshold);
+    return { clause: c, match: m.code === null && whole?.code ? { ...whole, confidence: Math.min(whole.confidence, m.best_confidence + 0.2) } : m };
+  });
+
+  const cellValues: { measure: Measure; year: number; value: Loaded; raw: string }[] = [];
+  for (const cell of row.cells) {
+    const parsed = parseValue(cell.raw, { unitHint: row.unit_hint });
+    if (parsed.kind === "placeholder") warn("placeholder_unfilled", `the ${cell.measure === "actual" ? "result" : "target"} was left as the form's placeholder: "${cell.raw}"`);
+    else if (parsed.kind === "unparsed") reject("unparsed_value", `cannot read the ${cell.measure === "actual" ? "result" : "target"} "${cell.raw}": ${parsed.reason}`);
+    else if (parsed.kind !== "empty") cellValues.push({ measure: cell.measure, year: cell.year, value: { kind: parsed.kind, v: parsed } as Loaded, raw: cell.raw });
+  }
+
+  if (textValues.length === 0 && cellValues.length === 0) {
+    if (out.warnings.length === 0 && out.rejects.length === 0) reject("no_value", `the row gives no target and no result: "${row.text}"`, mapped[0]?.match);
+    return out;
+  }
+
+  const emit = (code: string, confidence: number, text: string, measure: Measure, year: number, value: Loaded, raw: string) => {
+    const existing = out.observations.find((o) => o.indicator_code === code && o.measure === measure && o.period_year === year);
+    if (existing) {
+      warn("duplicate_in_row", `one row gives ${code} ${measure} twice: kept "${existing.raw_value}", not "${raw}"`);
+      return;
+    }
+    const n = value.kind === "number" ? value.v : null;
+    out.observations.push({
+      submission_id: ctx.submissionId, period_year: year, measure, indicator_code: code, indicator_text: text,
+      comparator: n ? n.comparator : value.kind === "bool" ? "eq" : null,
+      value: n ? n.value : value.kind === "bool" ? value.v.value : null,
+      value_max: n?.value_max ?? null, unit: n ? n.unit : value.kind === "bool" ? "bool" : "status",
+      status: value.kind === "status" ? value.v.status : null,
+      numerator: n?.numerator ?? null, denominator: n?.denominator ?? null, raw_value: raw,
+      source_ref: row.source_ref, source_line: row.source_line, source_text: row.source_text,
+      confidence, extractor: row.extractor,
+    });
+  };
+
+  for (const { clause, match } of mapped) {
+    if (!clause.value) continue;
+    if (match.code === null) {
+      out.unmapped = true;
+      reject("unmapped", `no catalog indicator matches "${clause.text}" (closest: ${match.best_code ?? "none"} at ${match.best_confidence})`, match);
+      continue;
+    }
+    emit(match.code, match.confidence, clause.text, row.text_measure!, row.year, { kind: "number", v: clause.value.value }, clause.value.value.raw);
+  }
+
+  const codes = [...new Set(mapped.map((m) => m.match.code))];
+  for (const cell of cellValues) {
+    if (mapped.length > 1 && codes.length > 1 && !EACH.test(cell.raw)) {
+      reject("ambiguous_result", `one ${cell.measure === "actual" ? "result" : "target"} "${cell.raw}" for ${mapped.length} targets in the text: cannot tell which it belongs to`);
+      continue;
+    }
+    for (const { clause, match } of mapped.length > 1 && codes.length > 1 ? mapped : mapped.slice(0, 1)) {
+      if (match.code === null) {
+        out.unmapped = true;
+        reject("unmapped", `no catalog indicator matches "${clause.text}" (closest: ${match.best_code ?? "none"} at ${match.best_confidence})`, match);
+        continue;
+      }
+      emit(match.code, match.confidence, clause.text, cell.measure, cell.year, cell.value, cell.raw);
+    }
+  }
+  out.mapped = out.observations.length > 0;
+  return out;
+}

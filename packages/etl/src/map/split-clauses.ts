@@ -1,0 +1,27 @@
+import type { ValueMatch } from "../values/value-types.ts";
+
+const DELIMITER = /;|\.\s|,\s|\s(?:và|còn)\s|\(/gu;
+
+/** One value with the clause of the text that it qualifies. */
+export interface Clause { text: string; value: ValueMatch | null }
+
+/**
+ * Splits an indicator text that carries several targets into one clause per target:
+ * "100% thủ tục … toàn trình; 50% dịch vụ công … quốc gia" → two clauses. Each clause ends where the
+ * last delimiter (";", ". ", ", ", " và ", "(") before the next value stands.
+ */
+export function splitClauses(text: string, values: ValueMatch[]): Clause[] {
+  if (values.length <= 1) return [{ text: text.trim(), value: values[0] ?? null }];
+  const starts = [0];
+  for (let i = 1; i < values.length; i++) {
+    const gapStart = values[i - 1]!.end;
+    const gap = text.slice(gapStart, values[i]!.start);
+    let cut = -1;
+    for (const m of gap.matchAll(DELIMITER)) cut = gapStart + m.index + m[0].length;
+    starts.push(cut >= 0 ? cut : values[i]!.start);
+  }
+  return values.map((v, i) => ({
+    text: text.slice(starts[i], starts[i + 1] ?? text.length).replace(/^[\s;,.(]+|[\s;,(]+$/g, "").replace(/^(và|còn)\s+/u, ""),
+    value: v,
+  }));
+}

@@ -1,0 +1,85 @@
+import { createHash } from "node:crypto";
+import { observationSchema, type Observation, type Reject, type Submission, type Warning } from "@dx-atlas/schema";
+import type { CatalogIndex } from "./catalog/match-indicator.ts";
+import { extractRows } from "./extract/index.ts";
+import type { Gazetteer } from "./gazetteer/gazetteer.ts";
+import { resolveUnit } from "./gazetteer/resolve-unit.ts";
+import { rowToObservations } from "./map/rows-to-observations.ts";
+import { detectMetadata } from "./metadata/detect-metadata.ts";
+import { toLines } from "./normalise/lines.ts";
+import { logicalLines } from "./normalise/logical-lines.ts";
+import { decodeText } from "./read/decode-text.ts";
+
+/** What one file gave: its submission (null when the whole file was rejected) and its rows. */
+export interface FileResult {
+  source_file: string;
+  content_hash: string;
+  submission: Submission | null;
+  observations: Observation[];
+  rejects: Reject[];
+  warnings: Warning[];
+  stats: { rows: number; mapped: number; unmapped: number };
+}
+
+export interface ProcessContext { catalog: CatalogIndex; gazetteer: Gazetteer; threshold?: number }
+
+/**
+ * The whole pure pipeline for one file's bytes: decode → normalise → metadata → unit → rows →
+ * values → catalog codes → validation. Never throws for bad input: a file it cannot use comes back
+ * with a file-level reject that says why.
+ */
+export function processDocument(sourceFile: string, bytes: Uint8Array, ctx: ProcessContext): FileResult {
+  const contentHash = createHash("sha256").update(bytes).digest("hex");
+  const submissionId = contentHash.slice(0, 16);
+  const result: FileResult = { source_file: sourceFile, content_hash: contentHash, submission: null, observations: [], rejects: [], warnings: [], stats: { rows: 0, mapped: 0, unmapped: 0 } };
+  const rejectFile = (reason_code: Reject["reason_code"], reason: string, raw: string) => {
+    result.rejects.push({ source_file: sourceFile, submission_id: null, scope: "file", reason_code, reason, source_line: null, source_ref: null, raw_text: raw.slice(0, 500), best_code: null, best_confidence: null });
+    return result;
+  };
+
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return rejectFile(decoded.reason_code, decoded.reason, new TextDecoder("utf-8").decode(bytes.subarray(0, 200)));
+  const source = toLines(decoded.text);
+  const logical = logicalLines(source);
+  const meta = detectMetadata(logical);
+  const head = logical.slice(0, 5).map((l) => l.text).join("\n");
+  if (meta.dx_mentions === 0) return rejectFile("not_dx_document", "not a digital-transformation plan or report: the text never mentions \"chuyển đổi số\"", head);
+  if (!meta.kind) return rejectFile("not_dx_document", "neither a plan (Kế hoạch) nor a report (Báo cáo): no title, document number or closing sentence says which", head);
+  if (meta.doc_year === null) return rejectFile("not_dx_document", "no year found in the title, the closing sentence or the date line", head);
+  const unit = resolveUnit(ctx.gazetteer, meta.mentions, meta.doc_year);
+  if (!unit) {
+    const names = [...new Set(meta.mentions.filter((m) => m.weight >= 2).map((m) => `${m.level ?? ""} ${m.words.join(" ")}`.trim()))].slice(0, 6);
+    return rejectFile("unknown_unit", `no administrative unit it names is in the gazetteer (named: ${names.join(", ") || "none"}). Hint: import the national list with 'pnpm etl gazetteer import DIR'`, head);
+  }
+
+  const warn = (code: Warning["code"], message: string, line: number | null, raw: string) =>
+    result.warnings.push({ source_file: sourceFile, submission_id: submissionId, code, message, source_line: line, raw_text: raw });
+  for (const other of unit.alsoNamed) {
+    warn("unit_name_mismatch", `the document is about ${unit.unit.level} ${unit.unit.name} but also names ${other.unit.level} ${other.unit.name} (${other.mentions}×): text copied from another unit's document?`, other.line, logical.find((l) => l.first === other.line)?.text ?? "");
+  }
+  if (meta.kind_evidence === "body") warn("kind_guessed", `plan or report was guessed from the body text`, null, head);
+
+  const rows = extractRows(source, logical, { docKind: meta.kind, docYear: meta.doc_year });
+  for (const row of rows) {
+    const outcome = rowToObservations(row, { submissionId, sourceFile, catalog: ctx.catalog, threshold: ctx.threshold });
+    result.stats.rows++;
+    if (outcome.mapped) result.stats.mapped++;
+    if (outcome.unmapped) result.stats.unmapped++;
+    result.rejects.push(...outcome.rejects);
+    result.warnings.push(...outcome.warnings);
+    for (const o of outcome.observations) {
+      const checked = observationSchema.safeParse(o);
+      if (checked.success) result.observations.push(checked.data);
+      else result.rejects.push({ source_file: sourceFile, submission_id: submissionId, scope: "row", reason_code: "invalid", reason: checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "), source_line: o.source_line, source_ref: o.source_ref, raw_text: o.source_text, best_code: o.indicator_code, best_confidence: o.confidence });
+    }
+  }
+  const years = [...new Set([meta.doc_year, ...result.observations.map((o) => o.period_year)])].sort();
+  result.submission = {
+    submission_id: submissionId, source_file: sourceFile, content_hash: contentHash, encoding: decoded.encoding,
+    doc_kind: meta.kind, title: meta.title, doc_number: meta.doc_number, issue_date: meta.issue_date,
+    doc_year: meta.doc_year, period_years: years, unit_name: unit.unit.name, unit_level: unit.unit.level,
+    district: unit.district?.name ?? null, province: unit.province?.name ?? null, unit_code: unit.unit.code,
+    unit_era: unit.unit.era, unit_confidence: unit.confidence,
+  };
+  return result;
+}
