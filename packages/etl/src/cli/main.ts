@@ -1,0 +1,66 @@
+#!/usr/bin/env -S npx tsx
+// `pnpm etl` — the only place that prints, colours and sets exit codes.
+import { relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { importUnits, readNationalLists } from "../load/import-units.ts";
+import { DEFAULT_PATHS } from "../paths.ts";
+import { runEtl } from "../run-etl.ts";
+import { formatTable } from "./format-table.ts";
+import { summarise } from "./summary.ts";
+
+const USAGE = `Usage:
+  pnpm etl [FILES_OR_DIRS…] [--db PATH] [--json]   load submissions (default: data/samples/)
+  pnpm etl gazetteer import DIR [--db PATH]        load a national unit list (see ../shared/gazetteer)
+Options:
+  --db PATH   warehouse file (default: data/warehouse.duckdb)
+  --json      print the run summary as JSON
+  --help      this text`;
+
+const cwd = process.env.INIT_CWD ?? process.cwd();
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({ args: argv, allowPositionals: true, options: { db: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" } } });
+  } catch (err) {
+    console.error(`etl: ${(err as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (args.values.help) { console.log(USAGE); return 0; }
+  const db = args.values.db ? resolve(cwd, args.values.db) : DEFAULT_PATHS.warehouse;
+  const [first, second, third] = args.positionals;
+  if (first === "gazetteer") {
+    if (second !== "import" || !third) { console.error(`etl: gazetteer needs: import DIR\n${USAGE}`); return 2; }
+    const counts = await importUnits(db, readNationalLists(resolve(cwd, third)));
+    console.log(`Imported ${counts.before} units before the 2025 reform and ${counts.after} after it into ${relative(cwd, db)}.`);
+    return 0;
+  }
+  const inputs = args.positionals.length > 0 ? args.positionals : [relative(cwd, DEFAULT_PATHS.samples) || "."];
+  const bar = process.stderr.isTTY && !args.values.json;
+  const report = await runEtl({
+    inputs, db, cwd,
+    onProgress: bar ? (done, total) => {
+      if (total < 20) return;
+      const w = 30; const k = Math.round((done / total) * w);
+      process.stderr.write(`\r[${"#".repeat(k)}${" ".repeat(w - k)}] ${done}/${total}${done === total ? "\n" : ""}`);
+    } : undefined,
+  });
+  const rows = summarise(report);
+  if (args.values.json) {
+    console.log(JSON.stringify({ db: relative(cwd, report.db), seconds: report.seconds, load: report.load, files: rows }, null, 2));
+    return 0;
+  }
+  console.log(formatTable(["file", "kind", "unit", "year", "rows", "mapped", "unmapped", "obs", "warnings", "rejects", "status"],
+    rows.map((r) => [r.file, r.kind, r.unit, r.year ?? "-", r.rows, r.mapped, r.unmapped, r.observations, r.warnings, r.rejects, r.status])));
+  const total = (k: "rows" | "mapped" | "unmapped" | "observations" | "warnings" | "rejects") => rows.reduce((n, r) => n + r[k], 0);
+  const { loaded, replaced, unchanged, rejected } = report.load;
+  console.log(`\n${rows.length} files: ${loaded} loaded (${replaced} replacing an earlier version), ${unchanged} unchanged, ${rejected} rejected; ` +
+    `${total("observations")} observations from ${total("rows")} rows, ${total("unmapped")} unmapped, ${total("warnings")} warnings, ${total("rejects")} rejects; ${report.seconds.toFixed(2)} s.`);
+  console.log(`Warehouse: ${relative(cwd, report.db)}. Review flagged rows with:\n  duckdb ${relative(cwd, report.db)} "SELECT source_file, source_line, reason_code, reason FROM rejects ORDER BY ALL"`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (err: Error) => {
+  console.error(`etl: run failed, the warehouse is unchanged: ${err.message}`);
+  process.exitCode = 1;
+});

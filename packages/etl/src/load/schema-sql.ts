@@ -1,0 +1,47 @@
+// The warehouse contract: tables and views later work (metrics, explorer, exports) relies on.
+export const WAREHOUSE_DDL = `
+CREATE TABLE IF NOT EXISTS files (
+  source_file VARCHAR NOT NULL, content_hash VARCHAR NOT NULL, status VARCHAR NOT NULL,
+  submission_id VARCHAR, loaded_at TIMESTAMP NOT NULL, PRIMARY KEY (source_file));
+CREATE TABLE IF NOT EXISTS submissions (
+  submission_id VARCHAR PRIMARY KEY, source_file VARCHAR NOT NULL, content_hash VARCHAR NOT NULL,
+  encoding VARCHAR, doc_kind VARCHAR NOT NULL CHECK (doc_kind IN ('plan', 'report')), title VARCHAR,
+  doc_number VARCHAR, issue_date VARCHAR, doc_year INTEGER NOT NULL, period_years INTEGER[],
+  unit_name VARCHAR, unit_level VARCHAR, district VARCHAR, province VARCHAR, unit_code VARCHAR,
+  unit_era VARCHAR, unit_confidence DOUBLE, rows_found INTEGER, rows_mapped INTEGER, rows_unmapped INTEGER);
+CREATE TABLE IF NOT EXISTS observation_facts (
+  submission_id VARCHAR NOT NULL, period_year INTEGER NOT NULL,
+  measure VARCHAR NOT NULL CHECK (measure IN ('target', 'actual')), indicator_code VARCHAR NOT NULL,
+  indicator_text VARCHAR, comparator VARCHAR, value DOUBLE, value_max DOUBLE, unit VARCHAR, status VARCHAR,
+  numerator DOUBLE, denominator DOUBLE, raw_value VARCHAR, source_ref VARCHAR, source_line INTEGER NOT NULL,
+  source_text VARCHAR, confidence DOUBLE, extractor VARCHAR);
+CREATE TABLE IF NOT EXISTS rejects (
+  source_file VARCHAR NOT NULL, submission_id VARCHAR, scope VARCHAR NOT NULL, reason_code VARCHAR NOT NULL,
+  reason VARCHAR NOT NULL, source_line INTEGER, source_ref VARCHAR, raw_text VARCHAR, best_code VARCHAR, best_confidence DOUBLE);
+CREATE TABLE IF NOT EXISTS warnings (
+  source_file VARCHAR NOT NULL, submission_id VARCHAR, code VARCHAR NOT NULL, message VARCHAR NOT NULL,
+  source_line INTEGER, raw_text VARCHAR);
+CREATE TABLE IF NOT EXISTS indicators (
+  code VARCHAR PRIMARY KEY, name_vi VARCHAR NOT NULL, name_en VARCHAR NOT NULL, pillar VARCHAR NOT NULL,
+  unit VARCHAR NOT NULL, direction VARCHAR NOT NULL, source VARCHAR, national_target_year INTEGER,
+  national_target_comparator VARCHAR, national_target_value DOUBLE, phrasings VARCHAR[]);
+CREATE TABLE IF NOT EXISTS units (
+  code VARCHAR NOT NULL, name VARCHAR NOT NULL, level VARCHAR NOT NULL, parent_code VARCHAR,
+  era VARCHAR NOT NULL, successor_codes VARCHAR[], source VARCHAR, PRIMARY KEY (era, code));
+CREATE OR REPLACE VIEW observations AS
+SELECT o.submission_id, s.source_file, s.doc_kind, s.unit_name, s.unit_level, s.district, s.province,
+       s.unit_code, s.unit_era, o.period_year, o.measure, o.indicator_code, o.indicator_text, o.comparator,
+       o.value, o.value_max, o.unit, o.status, o.numerator, o.denominator, o.raw_value, o.source_ref,
+       o.source_line, o.confidence, o.source_text, o.extractor
+FROM observation_facts o JOIN submissions s USING (submission_id);
+CREATE OR REPLACE VIEW conflicts AS
+SELECT coalesce(unit_era || ':' || unit_code, unit_name) AS unit_key, any_value(unit_name) AS unit_name,
+       period_year, indicator_code, measure, count(*) AS n_values,
+       count(DISTINCT concat_ws('|', coalesce(comparator, '-'), coalesce(CAST(value AS VARCHAR), '-'),
+             coalesce(CAST(value_max AS VARCHAR), '-'), coalesce(status, '-'))) AS n_distinct,
+       list(struct_pack(value := value, comparator := comparator, raw_value := raw_value, source_file := source_file,
+            source_ref := source_ref, source_line := source_line) ORDER BY source_file, source_line) AS entries
+FROM observations
+GROUP BY unit_key, period_year, indicator_code, measure
+HAVING n_distinct > 1;
+`;

@@ -1,0 +1,11 @@
+import { fileURLToPath } from "node:url";
+
+const root = (p: string) => fileURLToPath(new URL(`../../../${p}`, import.meta.url));
+
+/** Where the bundled data lives, relative to the repository. */
+export const DEFAULT_PATHS = {
+  samples: root("data/samples"),
+  catalog: root("data/catalog/indicators.yaml"),
+  gazetteer: root("data/gazetteer/units.csv"),
+  warehouse: root("data/warehouse.duckdb"),
+};

@@ -1,0 +1,94 @@
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import type { AdminUnit } from "@dx-atlas/schema";
+import { adminUnitSchema } from "@dx-atlas/schema";
+import { indexCatalog, parseCatalog } from "./catalog/index.ts";
+import { buildGazetteer, parseUnitsCsv } from "./gazetteer/index.ts";
+import { loadRun, openWarehouse, queryRows, type LoadHooks, type LoadSummary } from "./load/warehouse.ts";
+import { DEFAULT_PATHS } from "./paths.ts";
+import { processDocument, type FileResult } from "./process-document.ts";
+
+export interface EtlOptions {
+  inputs: string[];
+  db: string;
+  catalogPath?: string;
+  gazetteerPath?: string;
+  /** Working directory that source_file paths are made relative to. */
+  cwd?: string;
+  now?: () => Date;
+  onProgress?: (done: number, total: number, file: string) => void;
+  hooks?: LoadHooks;
+}
+
+export interface EtlReport { files: FileResult[]; load: LoadSummary; db: string; seconds: number }
+
+const SKIP = /(^|\/)(\.|README|readme)[^/]*$/;
+
+/** Every file named, or found below a named folder (hidden files and READMEs skipped), sorted. */
+export function expandInputs(inputs: string[], cwd: string): string[] {
+  const out: string[] = [];
+  const walk = (p: string) => {
+    const st = statSync(p);
+    if (st.isDirectory()) for (const e of readdirSync(p).sort()) walk(join(p, e));
+    else if (!SKIP.test(p)) out.push(p);
+  };
+  for (const input of inputs) {
+    const p = resolve(cwd, input);
+    try { statSync(p); } catch { throw new Error(`${input}: no such file or folder`); }
+    walk(p);
+  }
+  return [...new Set(out)];
+}
+
+/** Units known to the warehouse (an imported national list) plus the bundled ones. */
+async function warehouseUnits(db: string): Promise<AdminUnit[]> {
+  try {
+    statSync(db);
+  } catch {
+    return [];
+  }
+  const wh = await openWarehouse(db);
+  try {
+    const exists = await queryRows(wh.conn, "SELECT 1 FROM information_schema.tables WHERE table_name = 'units'");
+    if (exists.length === 0) return [];
+    const rows = await queryRows(wh.conn, "SELECT code, name, level, parent_code, era, successor_codes, source FROM units WHERE source LIKE 'import:%'");
+    return rows.map((r) => adminUnitSchema.parse(r));
+  } finally {
+    wh.close();
+  }
+}
+
+/** The ETL job: read every input, process it, load the run into the warehouse atomically. */
+export async function runEtl(opts: EtlOptions): Promise<EtlReport> {
+  const started = performance.now();
+  const cwd = opts.cwd ?? process.cwd();
+  const catalogPath = opts.catalogPath ?? DEFAULT_PATHS.catalog;
+  const gazetteerPath = opts.gazetteerPath ?? DEFAULT_PATHS.gazetteer;
+  const catalog = parseCatalog(readFileSync(catalogPath, "utf8"), relative(cwd, catalogPath) || catalogPath);
+  const bundled = parseUnitsCsv(readFileSync(gazetteerPath, "utf8"), "bundled:data/gazetteer/units.csv");
+  const gazetteer = buildGazetteer(await warehouseUnits(opts.db), bundled);
+  const index = indexCatalog(catalog);
+  const paths = expandInputs(opts.inputs, cwd);
+  const files: FileResult[] = [];
+  paths.forEach((p, i) => {
+    const name = relative(cwd, p).startsWith("..") ? p : relative(cwd, p);
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(p);
+    } catch (err) {
+      bytes = new Uint8Array();
+      files.push({ source_file: name, content_hash: "", submission: null, observations: [], warnings: [], stats: { rows: 0, mapped: 0, unmapped: 0 },
+        rejects: [{ source_file: name, submission_id: null, scope: "file", reason_code: "unreadable", reason: `cannot read the file: ${(err as Error).message}`, source_line: null, source_ref: null, raw_text: "", best_code: null, best_confidence: null }] });
+      return;
+    }
+    files.push(processDocument(name, bytes, { catalog: index, gazetteer }));
+    opts.onProgress?.(i + 1, paths.length, name);
+  });
+  const wh = await openWarehouse(opts.db);
+  try {
+    const load = await loadRun(wh.conn, { results: files, catalog, units: bundled, now: (opts.now ?? (() => new Date()))() }, opts.hooks);
+    return { files, load, db: opts.db, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    wh.close();
+  }
+}
