@@ -36,9 +36,9 @@ SELECT o.submission_id, s.source_file, s.doc_kind, s.unit_name, s.unit_level, s.
 FROM observation_facts o JOIN submissions s USING (submission_id);
 CREATE OR REPLACE VIEW conflicts AS
 SELECT coalesce(unit_era || ':' || unit_code, unit_name) AS unit_key, any_value(unit_name) AS unit_name,
-       period_year, indicator_code, measure, count(*) AS n_values,
-       count(DISTINCT concat_ws('|', coalesce(comparator, '-'), coalesce(CAST(value AS VARCHAR), '-'),
-             coalesce(CAST(value_max AS VARCHAR), '-'), coalesce(status, '-'))) AS n_distinct,
+       period_year, indicator_code, measure, CAST(count(*) AS INTEGER) AS n_values,
+       CAST(count(DISTINCT concat_ws('|', coalesce(comparator, '-'), coalesce(CAST(value AS VARCHAR), '-'),
+             coalesce(CAST(value_max AS VARCHAR), '-'), coalesce(status, '-'))) AS INTEGER) AS n_distinct,
        list(struct_pack(value := value, comparator := comparator, raw_value := raw_value, source_file := source_file,
             source_ref := source_ref, source_line := source_line) ORDER BY source_file, source_line) AS entries
 FROM observations

@@ -1,0 +1,113 @@
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { openWarehouse, queryRows } from "../packages/etl/src/load/warehouse.ts";
+import { runEtl } from "../packages/etl/src/run-etl.ts";
+import { repo, SAMPLES, tempDir } from "./helpers.ts";
+
+const TABLES = ["files", "submissions", "observation_facts", "rejects", "warnings", "indicators", "units"];
+const fixedNow = () => new Date("2026-11-23T00:00:00Z");
+
+/** Row count and an order-independent content hash of every table. */
+async function fingerprint(db: string): Promise<Record<string, string>> {
+  const wh = await openWarehouse(db);
+  try {
+    const out: Record<string, string> = {};
+    for (const t of TABLES) {
+      const exists = await queryRows(wh.conn, "SELECT 1 FROM information_schema.tables WHERE table_name = $1", [t]);
+      if (exists.length === 0) { out[t] = "absent"; continue; }
+      const [r] = await queryRows(wh.conn, `SELECT count(*)::INTEGER AS n, coalesce(bit_xor(hash(x)), 0)::VARCHAR AS h FROM (SELECT * FROM ${t}) x`);
+      out[t] = `${r!.n}:${r!.h}`;
+    }
+    return out;
+  } finally {
+    wh.close();
+  }
+}
+
+function inbox(): string {
+  const dir = tempDir();
+  mkdirSync(join(dir, "in"));
+  for (const s of SAMPLES) copyFileSync(repo(`data/samples/${s}.txt`), join(dir, "in", `${s}.txt`));
+  return dir;
+}
+
+describe("warehouse", () => {
+  it("pnpm etl on the samples gives the contract's views with provenance and the known conflicts", async () => {
+    const dir = inbox();
+    const db = join(dir, "w.duckdb");
+    const report = await runEtl({ inputs: ["in"], db, cwd: dir, now: fixedNow });
+    expect(report.load).toEqual({ loaded: 5, replaced: 0, unchanged: 0, rejected: 0 });
+    const wh = await openWarehouse(db);
+    try {
+      const cols = (await queryRows(wh.conn, "SELECT column_name FROM information_schema.columns WHERE table_name = 'observations'")).map((r) => r.column_name);
+      expect(cols).toEqual(expect.arrayContaining(["submission_id", "source_file", "doc_kind", "unit_name", "unit_level", "district", "province", "unit_code", "period_year", "measure", "indicator_code", "indicator_text", "comparator", "value", "value_max", "unit", "status", "numerator", "denominator", "raw_value", "source_ref", "source_line", "confidence"]));
+      const haTan = await queryRows(wh.conn, "SELECT measure, comparator, value, source_ref, source_line, raw_value FROM observations WHERE unit_name = 'Hà Tân' AND indicator_code = 'xhs.ehealth_record' ORDER BY source_line, measure");
+      expect(haTan).toEqual([
+        { measure: "actual", comparator: "eq", value: 89.9, source_ref: null, source_line: 128, raw_value: "4371/4864 đạt 89,9%" },
+        { measure: "actual", comparator: "eq", value: 96.8, source_ref: "38", source_line: 225, raw_value: "(Ghi rõ bao nhiêu/ bao nhiêu, đạt 96,8%)" },
+        { measure: "target", comparator: "eq", value: 90, source_ref: "38", source_line: 225, raw_value: "đạt 90%" },
+      ]);
+      const conflicts = await queryRows(wh.conn, "SELECT unit_name, period_year, indicator_code, measure, n_distinct FROM conflicts ORDER BY ALL");
+      expect(conflicts).toEqual(expect.arrayContaining([
+        { unit_name: "Hà Tân", period_year: 2023, indicator_code: "xhs.ehealth_record", measure: "actual", n_distinct: 2 },
+        { unit_name: "Yên Hùng", period_year: 2025, indicator_code: "xhs.bank_account_15plus", measure: "target", n_distinct: 2 },
+      ]));
+      const placeholder = await queryRows(wh.conn, "SELECT source_line FROM warnings WHERE code = 'placeholder_unfilled'");
+      expect(placeholder).toEqual([{ source_line: 221 }]);
+      const noDigitalSignatureResult = await queryRows(wh.conn, "SELECT count(*)::INTEGER AS n FROM observations WHERE unit_name = 'Hà Tân' AND indicator_code = 'xhs.adult_esignature' AND measure = 'actual'");
+      expect(noDigitalSignatureResult).toEqual([{ n: 0 }]);
+      const units = await queryRows(wh.conn, "SELECT DISTINCT unit_code, unit_level FROM observations ORDER BY 1");
+      expect(units).toEqual([{ unit_code: "15322", unit_level: "xã" }, { unit_code: "15433", unit_level: "xã" }, { unit_code: "213", unit_level: "thành phố" }, { unit_code: "25441", unit_level: "phường" }, { unit_code: "30307", unit_level: "phường" }]);
+    } finally {
+      wh.close();
+    }
+  });
+
+  it("loading the same files twice changes nothing (idempotent)", async () => {
+    const dir = inbox();
+    const db = join(dir, "w.duckdb");
+    await runEtl({ inputs: ["in"], db, cwd: dir, now: fixedNow });
+    const first = await fingerprint(db);
+    const again = await runEtl({ inputs: ["in"], db, cwd: dir, now: () => new Date("2027-01-01T00:00:00Z") });
+    expect(again.load).toEqual({ loaded: 0, replaced: 0, unchanged: 5, rejected: 0 });
+    expect(await fingerprint(db)).toEqual(first);
+    expect(first.observation_facts).toMatch(/^2\d\d:/);
+  });
+
+  it("a failure in the middle of a load leaves the warehouse as it was (atomic)", async () => {
+    const dir = inbox();
+    const db = join(dir, "w.duckdb");
+    await runEtl({ inputs: [`in/${SAMPLES[0]}.txt`], db, cwd: dir, now: fixedNow });
+    const before = await fingerprint(db);
+    let written = 0;
+    await expect(runEtl({ inputs: ["in"], db, cwd: dir, now: fixedNow, hooks: { afterFile: () => { if (++written === 3) throw new Error("injected fault after the third file"); } } }))
+      .rejects.toThrow(/injected fault/);
+    expect(written).toBe(3);
+    expect(await fingerprint(db)).toEqual(before);
+    const retry = await runEtl({ inputs: ["in"], db, cwd: dir, now: fixedNow });
+    expect(retry.load).toEqual({ loaded: 4, replaced: 0, unchanged: 1, rejected: 0 });
+  });
+
+  it("bad files are recorded as rejected with the reason and the good files still load", async () => {
+    const dir = inbox();
+    writeFileSync(join(dir, "in", "empty.txt"), "");
+    writeFileSync(join(dir, "in", "garbage.bin"), new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0, 1, 2, 3, 0xff, 0xfe]));
+    writeFileSync(join(dir, "in", "notes.txt"), "Biên bản họp chi bộ tháng 3\n\nNội dung: bầu bí thư.\n");
+    writeFileSync(join(dir, "in", "unknown.txt"), "KẾ HOẠCH\n\nChuyển đổi số xã Không Có Thật năm 2024\n");
+    const db = join(dir, "w.duckdb");
+    const report = await runEtl({ inputs: ["in"], db, cwd: dir, now: fixedNow });
+    expect(report.load).toEqual({ loaded: 5, replaced: 0, unchanged: 0, rejected: 4 });
+    const wh = await openWarehouse(db);
+    try {
+      expect(await queryRows(wh.conn, "SELECT source_file, reason_code FROM rejects WHERE scope = 'file' ORDER BY 1")).toEqual([
+        { source_file: "in/empty.txt", reason_code: "empty" },
+        { source_file: "in/garbage.bin", reason_code: "binary" },
+        { source_file: "in/notes.txt", reason_code: "not_dx_document" },
+        { source_file: "in/unknown.txt", reason_code: "unknown_unit" },
+      ]);
+    } finally {
+      wh.close();
+    }
+  });
+});
