@@ -4,7 +4,7 @@ import type { RowCandidate } from "../extract/row-candidate.ts";
 import { findValuesInText } from "../values/find-values.ts";
 import { parseValue } from "../values/parse-value.ts";
 import type { NumericValue, ParsedValue } from "../values/value-types.ts";
-import { splitClauses } from "./split-clauses.ts";
+import { segmentOf, splitClauses } from "./split-clauses.ts";
 
 export interface RowOutcome { observations: Observation[]; rejects: Reject[]; warnings: Warning[]; mapped: boolean; unmapped: boolean }
 type Loaded = { kind: "number"; v: NumericValue } | { kind: "status"; v: Extract<ParsedValue, { kind: "status" }> } | { kind: "bool"; v: Extract<ParsedValue, { kind: "bool" }> };
@@ -32,7 +32,10 @@ export function rowToObservations(row: RowCandidate, ctx: { submissionId: string
   }
 
   const textValues = row.text_measure ? findValuesInText(row.text) : [];
-  const clauses = splitClauses(row.text, textValues);
+  let clauses = splitClauses(row.text, textValues);
+  // A single value qualifies its own ";"-part of the text when that part names an indicator.
+  const only = textValues.length === 1 ? segmentOf(row.text, textValues[0]!) : null;
+  if (only && matchIndicator(ctx.catalog, only, ctx.threshold).code !== null) clauses = [{ text: only, value: textValues[0]! }];
   const whole = clauses.length > 1 ? matchIndicator(ctx.catalog, row.text, ctx.threshold) : null;
   const mapped = clauses.map((c) => {
     const m = matchIndicator(ctx.catalog, c.text, ctx.threshold);

@@ -12,7 +12,10 @@ export interface Clause { text: string; value: ValueMatch | null }
  */
 export function splitClauses(text: string, values: ValueMatch[]): Clause[] {
   if (values.length <= 1) return [{ text: text.trim(), value: values[0] ?? null }];
-  const starts = [0];
+  // "Tỷ lệ số hoá … (Tỷ lệ A đạt 100%; Tỷ lệ B đạt 100%)": the list starts inside the parenthesis.
+  const lead = text.slice(0, values[0]!.start);
+  const open = lead.lastIndexOf("(");
+  const starts = [open >= 0 && !lead.slice(open).includes(")") ? open + 1 : 0];
   for (let i = 1; i < values.length; i++) {
     const gapStart = values[i - 1]!.end;
     const gap = text.slice(gapStart, values[i]!.start);
@@ -24,4 +27,16 @@ export function splitClauses(text: string, values: ValueMatch[]): Clause[] {
     text: text.slice(starts[i], starts[i + 1] ?? text.length).replace(/^[\s;,.(]+|[\s;,(]+$/g, "").replace(/^(và|còn)\s+/u, ""),
     value: v,
   }));
+}
+
+/**
+ * The ";"-separated part of a text that holds its only value: "100% doanh nghiệp được tiếp cận …; các
+ * sản phẩm OCOP đưa lên sàn …" → the first part. Null when the text has no such parts.
+ */
+export function segmentOf(text: string, value: ValueMatch): string | null {
+  if (!text.slice(0, -1).includes(";")) return null;
+  const start = text.lastIndexOf(";", value.start) + 1;
+  const end = text.indexOf(";", value.end);
+  const part = text.slice(start, end < 0 ? text.length : end).trim();
+  return part.length >= 12 && part !== text.trim() ? part : null;
 }
