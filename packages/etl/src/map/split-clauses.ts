@@ -1,6 +1,8 @@
 import type { ValueMatch } from "../values/value-types.ts";
 
 const DELIMITER = /;|\.\s|,\s|\s(?:và|còn)\s|\(/gu;
+const NEW_INDICATOR = /(?:^|[,;.(]\s*|\s(?:với|và|còn)\s+)(?=(?:tỷ lệ|tỷ trọng|số lượng)\s)/giu;
+const SENTENCE_END = /(?:;|\.)\s+(?=\p{Lu})/gu;
 
 /** One value with the clause of the text that it qualifies. */
 export interface Clause { text: string; value: ValueMatch | null }
@@ -15,12 +17,17 @@ export function splitClauses(text: string, values: ValueMatch[]): Clause[] {
   // "Tỷ lệ số hoá … (Tỷ lệ A đạt 100%; Tỷ lệ B đạt 100%)": the list starts inside the parenthesis.
   const lead = text.slice(0, values[0]!.start);
   const open = lead.lastIndexOf("(");
-  const starts = [open >= 0 && !lead.slice(open).includes(")") ? open + 1 : 0];
+  // …and the first clause starts at the sentence that holds the first value, not at the paragraph.
+  const sentence = Math.max(-1, ...[...lead.matchAll(SENTENCE_END)].map((m) => m.index + m[0].length));
+  const starts = [open >= 0 && !lead.slice(open).includes(")") ? open + 1 : Math.max(0, sentence)];
   for (let i = 1; i < values.length; i++) {
     const gapStart = values[i - 1]!.end;
     const gap = text.slice(gapStart, values[i]!.start);
     let cut = -1;
-    for (const m of gap.matchAll(DELIMITER)) cut = gapStart + m.index + m[0].length;
+    // "…điện tử với tỷ lệ văn bản ký số đạt 100%, tỷ lệ cán bộ … hộp thư … đạt 100%": a new indicator
+    // starts at "tỷ lệ"/"tỷ trọng"/"số lượng"; otherwise at the last delimiter before the next value.
+    for (const m of gap.matchAll(NEW_INDICATOR)) cut = gapStart + m.index + m[0].length;
+    if (cut < 0) for (const m of gap.matchAll(DELIMITER)) cut = gapStart + m.index + m[0].length;
     starts.push(cut >= 0 ? cut : values[i]!.start);
   }
   return values.map((v, i) => ({
@@ -34,9 +41,10 @@ export function splitClauses(text: string, values: ValueMatch[]): Clause[] {
  * sản phẩm OCOP đưa lên sàn …" → the first part. Null when the text has no such parts.
  */
 export function segmentOf(text: string, value: ValueMatch): string | null {
-  if (!text.slice(0, -1).includes(";")) return null;
-  const start = text.lastIndexOf(";", value.start) + 1;
-  const end = text.indexOf(";", value.end);
-  const part = text.slice(start, end < 0 ? text.length : end).trim();
+  const bounds = [...text.matchAll(/;|\.\s+(?=\p{Lu})/gu)].map((m) => ({ from: m.index, to: m.index + m[0].length }));
+  if (bounds.length === 0) return null;
+  const start = Math.max(0, ...bounds.filter((b) => b.to <= value.start).map((b) => b.to));
+  const end = Math.min(text.length, ...bounds.filter((b) => b.from >= value.end).map((b) => b.from));
+  const part = text.slice(start, end).trim();
   return part.length >= 12 && part !== text.trim() ? part : null;
 }

@@ -3,6 +3,23 @@ import type { SourceLine } from "./lines.ts";
 /** A paragraph or list item rebuilt from lines that a PDF or a Word export broke apart. */
 export interface LogicalLine { first: number; last: number; text: string }
 
+// "… của Ủy ban nhân dân tỉnh. - Tham mưu UBND tỉnh …": PDF extraction put two list items on one line.
+const INLINE_BULLET = /(?<=[.;!?])\s+[-–+•]\s+(?=\p{Lu})/gu;
+
+/** Splits merged list items apart, each keeping the source line where its text starts. */
+function splitInlineBullets(line: LogicalLine, starts: { at: number; n: number }[]): LogicalLine[] {
+  const cuts = [...line.text.matchAll(INLINE_BULLET)].map((m) => m.index);
+  if (cuts.length === 0) return [line];
+  const lineAt = (offset: number) => [...starts].reverse().find((s) => s.at <= offset)?.n ?? line.first;
+  const bounds = [0, ...cuts, line.text.length];
+  return bounds.slice(0, -1).map((from, i) => {
+    const to = bounds[i + 1]!;
+    const text = line.text.slice(from, to).trim();
+    const first = lineAt(from + (line.text.slice(from, to).length - line.text.slice(from, to).trimStart().length));
+    return { first, last: i === bounds.length - 2 ? line.last : lineAt(to - 1), text };
+  });
+}
+
 const LIST_MARKER = /^\s*(?:[-–—+•▪●]\s*|\d{1,2}(?:\.\d{1,2})*[.)]\s|\d{1,2}(?:\.\d{1,2})+\s|[a-zđ][)]\s|[IVXLC]+[.)/]\s|[A-Z][.)]\s|(?:PHẦN|Phần)\s+[IVX\d]+\b)/u;
 const TERMINAL = /[.;:!?…]["”)]?\s*$/u;
 const STARTS_LOWER = /^\s*[\p{Ll}]/u;
@@ -25,6 +42,7 @@ function wrapWidth(lines: SourceLine[]): number | null {
 export function logicalLines(lines: SourceLine[]): LogicalLine[] {
   const width = wrapWidth(lines);
   const out: LogicalLine[] = [];
+  const starts = new Map<LogicalLine, { at: number; n: number }[]>();
   let prevLen = 0;
   for (const line of lines) {
     const text = line.text.trim();
@@ -35,12 +53,15 @@ export function logicalLines(lines: SourceLine[]): LogicalLine[] {
       && !TERMINAL.test(prev.text)
       && (STARTS_LOWER.test(text) || STARTS_DIGIT_NOT_MARKER.test(text) || (width !== null && prevLen >= 0.7 * width));
     if (continues) {
+      starts.get(prev)!.push({ at: prev.text.length + 1, n: line.n });
       prev.text = `${prev.text} ${text}`;
       prev.last = line.n;
     } else {
-      out.push({ first: line.n, last: line.n, text });
+      const fresh = { first: line.n, last: line.n, text };
+      starts.set(fresh, [{ at: 0, n: line.n }]);
+      out.push(fresh);
     }
     prevLen = text.length;
   }
-  return out;
+  return out.flatMap((l) => splitInlineBullets(l, starts.get(l)!));
 }
