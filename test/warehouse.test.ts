@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openWarehouse, queryRows } from "../packages/etl/src/load/warehouse.ts";
@@ -109,5 +109,17 @@ describe("warehouse", () => {
     } finally {
       wh.close();
     }
+  });
+});
+
+describe("re-reading after the rules change", () => {
+  it("a changed catalog re-reads unchanged files (the analyst's fix takes effect)", async () => {
+    const dir = inbox();
+    const db = join(dir, "w.duckdb");
+    await runEtl({ inputs: ["in"], db, cwd: dir, now: fixedNow });
+    const catalogPath = join(dir, "catalog.yaml");
+    writeFileSync(catalogPath, readFileSync(repo("data/catalog/indicators.yaml"), "utf8") + "\n# reviewed\n");
+    const again = await runEtl({ inputs: ["in"], db, cwd: dir, now: fixedNow, catalogPath });
+    expect(again.load).toEqual({ loaded: 5, replaced: 5, unchanged: 0, rejected: 0 });
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import type { AdminUnit } from "@dx-atlas/schema";
@@ -21,6 +22,9 @@ export interface EtlOptions {
 }
 
 export interface EtlReport { files: FileResult[]; load: LoadSummary; db: string; seconds: number }
+
+/** Bump when a change to the extractor should re-read files that did not change. */
+export const EXTRACTOR_VERSION = "2026-11-23.1";
 
 const SKIP = /(^|\/)(\.|README|readme)[^/]*$/;
 
@@ -64,9 +68,13 @@ export async function runEtl(opts: EtlOptions): Promise<EtlReport> {
   const cwd = opts.cwd ?? process.cwd();
   const catalogPath = opts.catalogPath ?? DEFAULT_PATHS.catalog;
   const gazetteerPath = opts.gazetteerPath ?? DEFAULT_PATHS.gazetteer;
-  const catalog = parseCatalog(readFileSync(catalogPath, "utf8"), relative(cwd, catalogPath) || catalogPath);
-  const bundled = parseUnitsCsv(readFileSync(gazetteerPath, "utf8"), "bundled:data/gazetteer/units.csv");
-  const gazetteer = buildGazetteer(await warehouseUnits(opts.db), bundled);
+  const catalogText = readFileSync(catalogPath, "utf8");
+  const unitsText = readFileSync(gazetteerPath, "utf8");
+  const catalog = parseCatalog(catalogText, relative(cwd, catalogPath) || catalogPath);
+  const bundled = parseUnitsCsv(unitsText, "bundled:data/gazetteer/units.csv");
+  const imported = await warehouseUnits(opts.db);
+  const gazetteer = buildGazetteer(imported, bundled);
+  const rulesetHash = createHash("sha256").update(`${EXTRACTOR_VERSION}\n${catalogText}\n${unitsText}\n${imported.length}`).digest("hex").slice(0, 16);
   const index = indexCatalog(catalog);
   const paths = expandInputs(opts.inputs, cwd);
   const files: FileResult[] = [];
@@ -86,7 +94,7 @@ export async function runEtl(opts: EtlOptions): Promise<EtlReport> {
   });
   const wh = await openWarehouse(opts.db);
   try {
-    const load = await loadRun(wh.conn, { results: files, catalog, units: bundled, now: (opts.now ?? (() => new Date()))() }, opts.hooks);
+    const load = await loadRun(wh.conn, { results: files, catalog, units: bundled, now: (opts.now ?? (() => new Date()))(), rulesetHash }, opts.hooks);
     return { files, load, db: opts.db, seconds: (performance.now() - started) / 1000 };
   } finally {
     wh.close();

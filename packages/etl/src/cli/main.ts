@@ -56,7 +56,16 @@ async function main(argv: string[]): Promise<number> {
   const { loaded, replaced, unchanged, rejected } = report.load;
   console.log(`\n${rows.length} files: ${loaded} loaded (${replaced} replacing an earlier version), ${unchanged} unchanged, ${rejected} rejected; ` +
     `${total("observations")} observations from ${total("rows")} rows, ${total("unmapped")} unmapped, ${total("warnings")} warnings, ${total("rejects")} rejects; ${report.seconds.toFixed(2)} s.`);
-  console.log(`Warehouse: ${relative(cwd, report.db)}. Review flagged rows with:\n  duckdb ${relative(cwd, report.db)} "SELECT source_file, source_line, reason_code, reason FROM rejects ORDER BY ALL"`);
+  const flagged = report.files.flatMap((f) => [
+    ...f.rejects.map((r) => `${r.source_file}${r.source_line ? `:${r.source_line}` : ""}: ${r.scope === "file" ? "file rejected" : r.reason_code}: ${r.reason}`),
+    ...f.warnings.map((w) => `${w.source_file}${w.source_line ? `:${w.source_line}` : ""}: ${w.code}: ${w.message}`),
+  ]);
+  if (flagged.length > 0) {
+    console.log(`\nTo review (${flagged.length}; all of them are in the warehouse tables 'rejects' and 'warnings'):`);
+    for (const line of flagged.slice(0, 15)) console.log(`  ${line.length > 180 ? `${line.slice(0, 177)}…` : line}`);
+    if (flagged.length > 15) console.log(`  … and ${flagged.length - 15} more`);
+  }
+  console.log(`Warehouse: ${relative(cwd, report.db)}`);
   return 0;
 }
 

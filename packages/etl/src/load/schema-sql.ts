@@ -1,7 +1,7 @@
 // The warehouse contract: tables and views later work (metrics, explorer, exports) relies on.
 export const WAREHOUSE_DDL = `
 CREATE TABLE IF NOT EXISTS files (
-  source_file VARCHAR NOT NULL, content_hash VARCHAR NOT NULL, status VARCHAR NOT NULL,
+  source_file VARCHAR NOT NULL, content_hash VARCHAR NOT NULL, ruleset_hash VARCHAR NOT NULL, status VARCHAR NOT NULL,
   submission_id VARCHAR, loaded_at TIMESTAMP NOT NULL, PRIMARY KEY (source_file));
 CREATE TABLE IF NOT EXISTS submissions (
   submission_id VARCHAR PRIMARY KEY, source_file VARCHAR NOT NULL, content_hash VARCHAR NOT NULL,

@@ -32,18 +32,20 @@ const LIST = (param: string, type: string) => `list_transform(list_filter(string
  * each changed file's earlier rows are replaced, unchanged files (same path, same content hash) are
  * skipped. Any error rolls the whole run back, leaving the warehouse as it was.
  */
-export async function loadRun(conn: DuckDBConnection, run: { results: FileResult[]; catalog: Indicator[]; units: AdminUnit[]; now: Date }, hooks: LoadHooks = {}): Promise<LoadSummary> {
+export async function loadRun(conn: DuckDBConnection, run: { results: FileResult[]; catalog: Indicator[]; units: AdminUnit[]; now: Date; rulesetHash: string }, hooks: LoadHooks = {}): Promise<LoadSummary> {
   const summary: LoadSummary = { loaded: 0, replaced: 0, unchanged: 0, rejected: 0 };
   await conn.run(WAREHOUSE_DDL);
   await conn.run("BEGIN TRANSACTION");
   try {
     await refreshReference(conn, run.catalog, run.units);
-    const known = new Map((await queryRows(conn, "SELECT source_file, content_hash FROM files")).map((r) => [r.source_file as string, r.content_hash as string]));
+    // A file is unchanged when its bytes and the rules that read it (catalog, gazetteer, extractor
+    // version) are: an analyst who fixes the catalog gets the flagged rows re-read on the next run.
+    const known = new Map((await queryRows(conn, "SELECT source_file, content_hash || '|' || ruleset_hash AS k FROM files")).map((r) => [r.source_file as string, r.k as string]));
     for (const r of run.results) {
       const previous = known.get(r.source_file);
-      if (previous === r.content_hash) { summary.unchanged++; continue; }
+      if (previous === `${r.content_hash}|${run.rulesetHash}`) { summary.unchanged++; continue; }
       if (previous !== undefined) { await deleteFile(conn, r.source_file); summary.replaced++; }
-      await writeFile(conn, r, run.now);
+      await writeFile(conn, r, run.now, run.rulesetHash);
       if (r.submission) summary.loaded++; else summary.rejected++;
       hooks.afterFile?.(r.source_file);
     }
@@ -77,14 +79,14 @@ async function deleteFile(conn: DuckDBConnection, sourceFile: string): Promise<v
   for (const table of ["submissions", "rejects", "warnings", "files"]) await conn.run(`DELETE FROM ${table} WHERE source_file = $1`, [sourceFile]);
 }
 
-async function writeFile(conn: DuckDBConnection, r: FileResult, now: Date): Promise<void> {
+async function writeFile(conn: DuckDBConnection, r: FileResult, now: Date, ruleset: string): Promise<void> {
   const s = r.submission;
   if (s) {
     // The same bytes under another name are the same submission: keep the first path, note the copy.
     const dup = await queryRows(conn, "SELECT source_file FROM submissions WHERE submission_id = $1", [s.submission_id]);
     if (dup.length > 0) {
       await conn.run("INSERT INTO warnings VALUES ($1, $2, 'duplicate_file', $3, NULL, '')", [r.source_file, s.submission_id, `same content as ${dup[0]!.source_file as string}: not loaded twice`]);
-      await conn.run("INSERT INTO files VALUES ($1, $2, 'duplicate', $3, $4)", [r.source_file, r.content_hash, s.submission_id, now.toISOString()]);
+      await conn.run("INSERT INTO files VALUES ($1, $2, $3, 'duplicate', $4, $5)", [r.source_file, r.content_hash, ruleset, s.submission_id, now.toISOString()]);
       return;
     }
     await conn.run(`INSERT INTO submissions VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,${LIST("$10", "INTEGER")},$11,$12,$13,$14,$15,$16,$17,$18,$19,$20)`, [
@@ -105,5 +107,5 @@ async function writeFile(conn: DuckDBConnection, r: FileResult, now: Date): Prom
   for (const w of r.warnings) {
     await conn.run("INSERT INTO warnings VALUES ($1,$2,$3,$4,$5,$6)", [w.source_file, w.submission_id, w.code, w.message, w.source_line, w.raw_text]);
   }
-  await conn.run("INSERT INTO files VALUES ($1, $2, $3, $4, $5)", [r.source_file, r.content_hash, s ? "loaded" : "rejected", s?.submission_id ?? null, now.toISOString()]);
+  await conn.run("INSERT INTO files VALUES ($1, $2, $3, $4, $5, $6)", [r.source_file, r.content_hash, ruleset, s ? "loaded" : "rejected", s?.submission_id ?? null, now.toISOString()]);
 }
