@@ -10,7 +10,8 @@ import { summarise } from "./summary.ts";
 
 const USAGE = `Usage:
   pnpm etl [FILES_OR_DIRS…] [--db PATH] [--json]   load submissions (default: data/samples/)
-  pnpm etl gazetteer import DIR [--db PATH]        load a national unit list (see ../shared/gazetteer)
+  pnpm etl gazetteer import DIR [--db PATH]        load the national unit lists (DIR holds before-2025-07/dvhcvn.json,
+                                                   reform-2025-07/splits.json, after-2025-07/units.json)
 Options:
   --db PATH   warehouse file (default: data/warehouse.duckdb)
   --json      print the run summary as JSON

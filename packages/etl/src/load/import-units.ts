@@ -10,7 +10,7 @@ const readJson = (dir: string, file: string): unknown => {
   try {
     return JSON.parse(readFileSync(path, "utf8"));
   } catch (err) {
-    throw new Error(`${path}: ${(err as Error).message}. Hint: DIR must hold before-2025-07/dvhcvn.json, reform-2025-07/splits.json and after-2025-07/units.json`);
+    throw new Error(`${path}: ${(err as Error).message}. Hint: DIR must hold the public lists before-2025-07/dvhcvn.json, reform-2025-07/splits.json and after-2025-07/units.json`);
   }
 };
 
