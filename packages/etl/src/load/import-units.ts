@@ -14,7 +14,7 @@ const readJson = (dir: string, file: string): unknown => {
   }
 };
 
-/** Reads the national lists from a folder laid out like ../shared/gazetteer (see its README). */
+/** Reads the national lists from a folder holding the three public files named in the hint below. */
 export function readNationalLists(dir: string): AdminUnit[] {
   const before = unitsBeforeReform(readJson(dir, "before-2025-07/dvhcvn.json") as never, readJson(dir, "reform-2025-07/splits.json") as never);
   const after = unitsAfterReform(readJson(dir, "after-2025-07/units.json") as never);

@@ -74,29 +74,28 @@ export function rowToObservations(row: RowCandidate, ctx: { submissionId: string
     });
   };
 
-  for (const { clause, match } of mapped) {
-    if (!clause.value) continue;
-    if (match.code === null) {
-      out.unmapped = true;
-      reject("unmapped", `no catalog indicator matches "${clause.text}" (closest: ${match.best_code ?? "none"} at ${match.best_confidence})`, match);
-      continue;
-    }
-    emit(match.code, match.confidence, clause.text, row.text_measure!, row.year, { kind: "number", v: clause.value.value }, clause.value.value.raw);
+  /** The clause's code, or null after recording it as unmapped (once per clause). */
+  const codeOf = ({ clause, match }: (typeof mapped)[number]): string | null => {
+    if (match.code !== null) return match.code;
+    out.unmapped = true;
+    reject("unmapped", `no catalog indicator matches "${clause.text}" (closest: ${match.best_code ?? "none"} at ${match.best_confidence})`, match);
+    return null;
+  };
+
+  for (const m of mapped) {
+    const code = m.clause.value ? codeOf(m) : null;
+    if (code && m.clause.value) emit(code, m.match.confidence, m.clause.text, row.text_measure!, row.year, { kind: "number", v: m.clause.value.value }, m.clause.value.value.raw);
   }
 
-  const codes = [...new Set(mapped.map((m) => m.match.code))];
+  const severalTargets = mapped.length > 1 && new Set(mapped.map((m) => m.match.code)).size > 1;
   for (const cell of cellValues) {
-    if (mapped.length > 1 && codes.length > 1 && !EACH.test(cell.raw)) {
+    if (severalTargets && !EACH.test(cell.raw)) {
       reject("ambiguous_result", `one ${cell.measure === "actual" ? "result" : "target"} "${cell.raw}" for ${mapped.length} targets in the text: cannot tell which it belongs to`);
       continue;
     }
-    for (const { clause, match } of mapped.length > 1 && codes.length > 1 ? mapped : mapped.slice(0, 1)) {
-      if (match.code === null) {
-        out.unmapped = true;
-        reject("unmapped", `no catalog indicator matches "${clause.text}" (closest: ${match.best_code ?? "none"} at ${match.best_confidence})`, match);
-        continue;
-      }
-      emit(match.code, match.confidence, clause.text, cell.measure, cell.year, cell.value, cell.raw);
+    for (const m of severalTargets ? mapped : mapped.slice(0, 1)) {
+      const code = codeOf(m);
+      if (code) emit(code, m.match.confidence, m.clause.text, cell.measure, cell.year, cell.value, cell.raw);
     }
   }
   out.mapped = out.observations.length > 0;
