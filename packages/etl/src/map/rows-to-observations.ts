@@ -57,11 +57,13 @@ export function rowToObservations(row: RowCandidate, ctx: { submissionId: string
 
   const emit = (code: string, confidence: number, text: string, measure: Measure, year: number, value: Loaded, raw: string) => {
     const existing = out.observations.find((o) => o.indicator_code === code && o.measure === measure && o.period_year === year);
+    const n = value.kind === "number" ? value.v : null;
     if (existing) {
-      warn("duplicate_in_row", `one row gives ${code} ${measure} twice: kept "${existing.raw_value}", not "${raw}"`);
+      // The same value said twice ("100% … (Đối với 100% …)") is not worth a reviewer's time.
+      const same = existing.comparator === (n?.comparator ?? existing.comparator) && existing.value === (n?.value ?? existing.value);
+      if (!same) warn("duplicate_in_row", `one row gives ${code} ${measure} twice: kept "${existing.raw_value}", not "${raw}"`);
       return;
     }
-    const n = value.kind === "number" ? value.v : null;
     out.observations.push({
       submission_id: ctx.submissionId, period_year: year, measure, indicator_code: code, indicator_text: text,
       comparator: n ? n.comparator : value.kind === "bool" ? "eq" : null,
