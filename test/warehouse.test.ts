@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { openWarehouse, queryRows } from "../packages/etl/src/load/warehouse.ts";
+import { openWarehouse, queryRows } from "../packages/metrics/src/index.ts";
 import { runEtl } from "../packages/etl/src/run-etl.ts";
 import { repo, SAMPLES, tempDir } from "./helpers.ts";
 

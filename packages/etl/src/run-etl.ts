@@ -5,7 +5,8 @@ import type { AdminUnit } from "@dx-atlas/schema";
 import { adminUnitSchema } from "@dx-atlas/schema";
 import { indexCatalog, parseCatalog } from "./catalog/index.ts";
 import { buildGazetteer, parseUnitsCsv } from "./gazetteer/index.ts";
-import { loadRun, openWarehouse, queryRows, type LoadHooks, type LoadSummary } from "./load/warehouse.ts";
+import { openWarehouse, queryRows } from "@dx-atlas/metrics";
+import { loadRun, type LoadHooks, type LoadSummary } from "./load/warehouse.ts";
 import { DEFAULT_PATHS } from "./paths.ts";
 import { processDocument, type FileResult } from "./process-document.ts";
 

@@ -14,3 +14,10 @@ export type { Observation } from "./observation.ts";
 export { rejectSchema, warningSchema } from "./reject.ts";
 export type { Reject, Warning } from "./reject.ts";
 export { jsonSchemas } from "./json-schemas.ts";
+export {
+  attainmentStatusSchema, progressStatusSchema, tierSchema, unitColumns,
+  targetVsActualSchema, trendPointSchema, trendProgressSchema, comparisonSchema, comparisonMissingSchema, completenessSchema,
+} from "./metrics.ts";
+export type {
+  AttainmentStatus, ProgressStatus, Tier, TargetVsActual, TrendPoint, TrendProgress, Comparison, ComparisonMissing, Completeness,
+} from "./metrics.ts";

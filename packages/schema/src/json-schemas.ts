@@ -4,6 +4,7 @@ import { adminUnitSchema } from "./admin-unit.ts";
 import { indicatorSchema } from "./indicator.ts";
 import { observationSchema } from "./observation.ts";
 import { rejectSchema, warningSchema } from "./reject.ts";
+import { comparisonMissingSchema, comparisonSchema, completenessSchema, targetVsActualSchema, trendPointSchema, trendProgressSchema } from "./metrics.ts";
 
 const all = {
   Submission: submissionSchema,
@@ -12,6 +13,12 @@ const all = {
   Observation: observationSchema,
   Reject: rejectSchema,
   Warning: warningSchema,
+  TargetVsActual: targetVsActualSchema,
+  TrendPoint: trendPointSchema,
+  TrendProgress: trendProgressSchema,
+  Comparison: comparisonSchema,
+  ComparisonMissing: comparisonMissingSchema,
+  Completeness: completenessSchema,
 } as const;
 
 /** JSON Schema (draft 2020-12) of every record type, keyed by name, for tools outside TypeScript. */

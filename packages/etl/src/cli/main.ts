@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { importUnits, readNationalLists } from "../load/import-units.ts";
 import { DEFAULT_PATHS } from "../paths.ts";
 import { runEtl } from "../run-etl.ts";
-import { formatTable } from "./format-table.ts";
+import { formatTable } from "@dx-atlas/metrics";
 import { summarise } from "./summary.ts";
 
 const USAGE = `Usage:

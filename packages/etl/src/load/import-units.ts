@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { AdminUnit } from "@dx-atlas/schema";
 import { unitsAfterReform, unitsBeforeReform } from "../gazetteer/import-national.ts";
 import { WAREHOUSE_DDL } from "./schema-sql.ts";
-import { openWarehouse, queryRows } from "./warehouse.ts";
+import { openWarehouse, queryRows } from "@dx-atlas/metrics";
 
 const readJson = (dir: string, file: string): unknown => {
   const path = join(dir, file);

@@ -1,22 +1,8 @@
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { METRIC_VIEWS_SQL, queryRows } from "@dx-atlas/metrics";
 import type { AdminUnit, Indicator } from "@dx-atlas/schema";
 import type { FileResult } from "../process-document.ts";
 import { WAREHOUSE_DDL } from "./schema-sql.ts";
-
-export interface Warehouse { instance: DuckDBInstance; conn: DuckDBConnection; close(): void }
-
-/** Opens (or creates) the DuckDB file with extension downloads off: nothing may download here. */
-export async function openWarehouse(path: string): Promise<Warehouse> {
-  const instance = await DuckDBInstance.create(path, { autoinstall_known_extensions: "false", autoload_known_extensions: "false" });
-  const conn = await instance.connect();
-  return { instance, conn, close: () => { conn.closeSync(); instance.closeSync(); } };
-}
-
-/** Reads all rows of a query as plain objects (BIGINT as number). */
-export async function queryRows(conn: DuckDBConnection, sql: string, params: DuckDBValue[] = []): Promise<Record<string, unknown>[]> {
-  const reader = await conn.runAndReadAll(sql, params);
-  return reader.getRowObjectsJson() as Record<string, unknown>[];
-}
 
 export interface LoadHooks {
   /** Called inside the transaction after every file's rows are written (tests inject failures here). */
@@ -37,6 +23,7 @@ export async function loadRun(conn: DuckDBConnection, run: { results: FileResult
   await conn.run(WAREHOUSE_DDL);
   await conn.run("BEGIN TRANSACTION");
   try {
+    await conn.run(METRIC_VIEWS_SQL);
     await refreshReference(conn, run.catalog, run.units);
     // A file is unchanged when its bytes and the rules that read it (catalog, gazetteer, extractor
     // version) are: an analyst who fixes the catalog gets the flagged rows re-read on the next run.

@@ -1,0 +1,128 @@
+import { UNIT_COLUMNS } from "./units.sql.ts";
+
+// Target vs actual. A (unit, indicator, year) may be named by several documents — a report's appendix
+// holds both target and result on one row, a prose paragraph repeats the result, a next-year plan
+// restates last year's results. One result and one target are chosen by fixed rules (below), the
+// others are counted so disagreement stays visible.
+export const TARGET_VS_ACTUAL_SQL = `
+-- Does result a meet target (comparator c, value t, upper bound tmax) for an indicator whose better
+-- direction is d? "trên 80%" (gt) is missed by 80; "≥ 95%" (gte) is met by 95; "đạt 90%" (eq) is a level
+-- to reach; a range is met inside it (and beyond it on the better side).
+CREATE OR REPLACE MACRO dx_meets(c, t, tmax, a, d) AS CASE
+  WHEN a IS NULL OR t IS NULL THEN NULL
+  WHEN c = 'gt' THEN a > t
+  WHEN c = 'gte' THEN a >= t
+  WHEN c = 'lt' THEN a < t
+  WHEN c = 'lte' THEN a <= t
+  WHEN c = 'range' AND d = 'lower' THEN a <= coalesce(tmax, t)
+  WHEN c = 'range' THEN a >= t
+  WHEN c = 'eq' OR c IS NULL THEN CASE WHEN d = 'lower' THEN a <= t ELSE a >= t END
+  END;
+
+-- The bound a result is measured from: the target, or for a range the end that must be reached.
+CREATE OR REPLACE MACRO dx_bound(c, t, tmax, d) AS CASE WHEN c = 'range' AND d = 'lower' THEN coalesce(tmax, t) ELSE t END;
+
+CREATE OR REPLACE MACRO dx_value_label(value, unit, status) AS
+  CASE WHEN value IS NOT NULL THEN CAST(value AS VARCHAR) || CASE WHEN unit = 'percent' THEN '%' ELSE '' END ELSE status END;
+
+-- One result per (unit, indicator, year): the one on a row that also holds the target (an appendix
+-- row), then one from a report about that year, then a number over a status, then a table over prose.
+CREATE OR REPLACE VIEW metric_actuals AS
+WITH a AS (
+  SELECT m.*, EXISTS (SELECT 1 FROM observation_facts t
+                      WHERE t.measure = 'target' AND t.submission_id = m.submission_id AND t.source_line = m.source_line
+                        AND t.indicator_code = m.indicator_code AND t.period_year = m.period_year) AS target_on_row
+  FROM metric_observations m WHERE m.measure = 'actual'),
+r AS (
+  SELECT a.*, row_number() OVER w AS pick, CAST(count(*) OVER k AS INTEGER) AS n_values,
+         CAST(count(DISTINCT dx_value_label(value, unit, status)) OVER k AS INTEGER) AS n_distinct,
+         string_agg(dx_value_label(value, unit, status) || ' (' || source_file || ':' || source_line || ')', ', ') OVER w_all AS all_values
+  FROM a
+  WINDOW k AS (PARTITION BY unit_key, indicator_code, period_year),
+         w AS (k ORDER BY target_on_row DESC, (doc_kind = 'report' AND doc_year = period_year) DESC, (value IS NOT NULL) DESC,
+                          (extractor <> 'prose') DESC, source_file, source_line),
+         w_all AS (k ORDER BY source_file, source_line ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING))
+SELECT * EXCLUDE (pick) FROM r WHERE pick = 1;
+
+-- One target per (unit, indicator, year): the one on the chosen result's row, then the plan for that
+-- year, then a number over words, then a table over prose.
+CREATE OR REPLACE VIEW metric_targets AS
+WITH t AS (
+  SELECT m.*, (a.submission_id IS NOT NULL) AS on_result_row
+  FROM metric_observations m
+  LEFT JOIN metric_actuals a ON a.unit_key = m.unit_key AND a.indicator_code = m.indicator_code AND a.period_year = m.period_year
+                            AND a.submission_id = m.submission_id AND a.source_line = m.source_line
+  WHERE m.measure = 'target'),
+r AS (
+  SELECT t.*, row_number() OVER w AS pick, CAST(count(*) OVER k AS INTEGER) AS n_values,
+         CAST(count(DISTINCT concat_ws('|', comparator, value, value_max, status)) OVER k AS INTEGER) AS n_distinct,
+         string_agg(raw_value || ' (' || source_file || ':' || source_line || ')', ', ') OVER w_all AS all_values
+  FROM t
+  WINDOW k AS (PARTITION BY unit_key, indicator_code, period_year),
+         w AS (k ORDER BY on_result_row DESC, (doc_kind = 'plan' AND doc_year = period_year) DESC, (value IS NOT NULL) DESC,
+                          (extractor <> 'prose') DESC, source_file, source_line),
+         w_all AS (k ORDER BY source_file, source_line ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING))
+SELECT * EXCLUDE (pick) FROM r WHERE pick = 1;
+
+CREATE OR REPLACE VIEW target_vs_actual AS
+WITH keys AS (
+  SELECT unit_key, indicator_code, period_year, any_value(unit_name) AS unit_name, any_value(unit_level) AS unit_level,
+         any_value(unit_code) AS unit_code, any_value(unit_era) AS unit_era, any_value(province) AS province,
+         any_value(current_key) AS current_key, any_value(current_name) AS current_name,
+         any_value(current_province_code) AS current_province_code, any_value(current_province) AS current_province,
+         any_value(tier) AS tier, any_value(indicator_name) AS indicator_name, any_value(direction) AS direction
+  FROM metric_observations GROUP BY unit_key, indicator_code, period_year),
+p AS (
+  SELECT k.*, t.submission_id IS NOT NULL AS has_target, a.submission_id IS NOT NULL AS has_actual,
+         t.comparator AS tc, t.value AS tv, t.value_max AS tmax, t.unit AS tu, t.raw_value AS target_raw,
+         t.source_file AS target_file, t.source_line AS target_line, t.source_ref AS target_ref,
+         (t.value IS NULL OR t.unit IN ('bool', 'status')) AS t_qualitative,
+         a.comparator AS ac, a.value AS av, a.unit AS au, a.status AS astatus, a.raw_value AS actual_raw,
+         a.source_file AS actual_file, a.source_line AS actual_line, a.source_ref AS actual_ref,
+         coalesce(t.n_values, 0) AS n_targets, coalesce(a.n_values, 0) AS n_actuals,
+         coalesce(t.n_distinct, 0) > 1 AS targets_disagree, coalesce(a.n_distinct, 0) > 1 AS actuals_disagree,
+         t.all_values AS target_values, a.all_values AS actual_values,
+         EXISTS (SELECT 1 FROM warnings w WHERE w.code = 'placeholder_unfilled' AND w.source_file = t.source_file
+                 AND w.source_line = t.source_line) AS placeholder
+  FROM keys k
+  LEFT JOIN metric_targets t USING (unit_key, indicator_code, period_year)
+  LEFT JOIN metric_actuals a USING (unit_key, indicator_code, period_year)),
+s AS (
+  SELECT p.*, CASE
+    WHEN NOT has_target THEN 'no_target'
+    WHEN NOT has_actual THEN 'no_result'
+    WHEN av IS NULL THEN CASE astatus
+      WHEN 'in_progress' THEN 'in_progress'
+      WHEN 'not_started' THEN 'not_met'
+      ELSE CASE WHEN t_qualitative OR (tu = 'percent' AND tv = 100 AND coalesce(tc, 'eq') IN ('eq', 'gte')) THEN 'met' ELSE 'not_comparable' END END
+    WHEN t_qualitative THEN CASE WHEN au = 'bool' THEN CASE WHEN av >= 1 THEN 'met' ELSE 'not_met' END ELSE 'not_comparable' END
+    WHEN tc IN ('increase', 'decrease') OR ac IN ('increase', 'decrease') THEN
+      CASE WHEN tc IS NOT DISTINCT FROM ac THEN CASE WHEN av >= tv THEN 'met' ELSE 'not_met' END ELSE 'not_comparable' END
+    WHEN tu IS DISTINCT FROM au THEN 'not_comparable'
+    WHEN dx_meets(tc, tv, tmax, av, direction) THEN 'met'
+    ELSE 'not_met' END AS status
+  FROM p)
+SELECT ${UNIT_COLUMNS}, indicator_code, indicator_name, direction, period_year, status,
+       CASE WHEN status IN ('met', 'not_met') AND av IS NOT NULL AND NOT t_qualitative
+            THEN round(av - dx_bound(tc, tv, tmax, direction), 4) END AS gap,
+       CASE WHEN status IN ('met', 'not_met') AND av IS NOT NULL AND NOT t_qualitative THEN round(CASE
+            WHEN direction = 'lower' THEN dx_bound(tc, tv, tmax, direction) / nullif(av, 0)
+            ELSE av / nullif(dx_bound(tc, tv, tmax, direction), 0) END, 4) END AS attainment,
+       tc AS target_comparator, tv AS target_value, tmax AS target_value_max, tu AS target_unit, target_raw,
+       target_file, target_line, target_ref,
+       av AS actual_value, au AS actual_unit, astatus AS actual_status, actual_raw, actual_file, actual_line, actual_ref,
+       n_targets, n_actuals, targets_disagree, actuals_disagree,
+       nullif(concat_ws('; ',
+         CASE WHEN status = 'no_result' AND placeholder THEN 'the result was left as the form''s placeholder' END,
+         CASE WHEN actuals_disagree THEN 'results disagree: ' || actual_values END,
+         CASE WHEN targets_disagree THEN 'targets disagree: ' || target_values END,
+         CASE WHEN status = 'not_comparable' THEN CASE
+           WHEN av IS NULL THEN 'the result is a status, the target a number'
+           WHEN t_qualitative THEN 'the target is qualitative, the result a number'
+           WHEN tc IN ('increase', 'decrease') THEN 'the target is a change, the result a level'
+           WHEN ac IN ('increase', 'decrease') THEN 'the result is a change, the target a level'
+           ELSE 'the target is in ' || tu || ', the result in ' || au END END,
+         CASE WHEN status = 'met' AND tc = 'range' AND tmax IS NOT NULL AND NOT (av BETWEEN tv AND tmax) THEN 'beyond the target range' END
+       ), '') AS note
+FROM s;
+`;

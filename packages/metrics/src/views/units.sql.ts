@@ -1,0 +1,72 @@
+// Unit identity across the 1 July 2025 reform. Documents name a unit of their own time
+// ('before-2025-07:15322' Hà Tân); metrics compare it under the unit it became ('after-2025-07:15316'
+// Tống Sơn) when it went to exactly one successor. A unit split between several keeps its own key.
+export const UNITS_SQL = `
+CREATE OR REPLACE MACRO dx_tier(level) AS CASE
+  WHEN level IN ('xã', 'phường', 'thị trấn') THEN 'commune'
+  WHEN level IN ('huyện', 'quận', 'thị xã', 'thành phố') THEN 'district'
+  WHEN level IN ('tỉnh', 'thành phố trực thuộc trung ương') THEN 'province' END;
+
+-- Case- and accent-insensitive form for matching names typed by a user ('ha tan' finds 'Hà Tân').
+CREATE OR REPLACE MACRO dx_fold(s) AS replace(lower(strip_accents(s)), 'đ', 'd');
+
+CREATE OR REPLACE MACRO dx_unit_key(era, code, name, province) AS
+  coalesce(era || ':' || code, 'unresolved:' || coalesce(name, '?') || '|' || coalesce(province, '?'));
+
+CREATE OR REPLACE VIEW unit_lineage AS
+WITH placed AS (
+  SELECT u.era, u.code, u.name, u.level, u.successor_codes,
+         CASE WHEN dx_tier(u.level) = 'province' THEN u.code
+              WHEN dx_tier(p1.level) = 'province' THEN p1.code
+              ELSE p2.code END AS province_code
+  FROM units u
+  LEFT JOIN units p1 ON p1.era = u.era AND p1.code = u.parent_code
+  LEFT JOIN units p2 ON p2.era = p1.era AND p2.code = p1.parent_code),
+linked AS (
+  SELECT p.*, CASE WHEN p.era = 'after-2025-07' THEN p.code
+                   WHEN len(p.successor_codes) = 1 THEN p.successor_codes[1] END AS current_code
+  FROM placed p),
+resolved AS (
+  SELECT l.era, l.code, l.name, l.level, l.era || ':' || l.code AS unit_key,
+         coalesce(n.era || ':' || n.code, l.era || ':' || l.code) AS current_key,
+         coalesce(n.name, l.name) AS current_name,
+         coalesce(n.level, l.level) AS current_level,
+         CASE WHEN n.code IS NOT NULL THEN n.province_code
+              WHEN l.era = 'after-2025-07' THEN l.province_code
+              WHEN len(op.successor_codes) = 1 THEN op.successor_codes[1] END AS current_province_code
+  FROM linked l
+  LEFT JOIN placed n ON n.era = 'after-2025-07' AND n.code = l.current_code
+  LEFT JOIN units op ON op.era = l.era AND op.code = l.province_code)
+SELECT r.*, pr.name AS current_province
+FROM resolved r LEFT JOIN units pr ON pr.era = 'after-2025-07' AND pr.code = r.current_province_code;
+
+CREATE OR REPLACE VIEW submission_units AS
+SELECT s.*, dx_unit_key(s.unit_era, s.unit_code, s.unit_name, s.province) AS unit_key,
+       coalesce(l.current_key, dx_unit_key(s.unit_era, s.unit_code, s.unit_name, s.province)) AS current_key,
+       coalesce(l.current_name, s.unit_name) AS current_name,
+       l.current_province_code,
+       coalesce(l.current_province, s.province) AS current_province,
+       dx_tier(coalesce(l.current_level, s.unit_level)) AS tier
+FROM submissions s
+LEFT JOIN unit_lineage l ON l.era = s.unit_era AND l.code = s.unit_code;
+
+CREATE OR REPLACE VIEW metric_observations AS
+SELECT o.*, su.source_file, su.doc_kind, su.doc_year, su.unit_key, su.unit_name, su.unit_level, su.unit_code,
+       su.unit_era, su.province, su.current_key, su.current_name, su.current_province_code, su.current_province, su.tier,
+       i.name_vi AS indicator_name, coalesce(i.direction, 'higher') AS direction, i.unit AS indicator_unit
+FROM observation_facts o
+JOIN submission_units su USING (submission_id)
+LEFT JOIN indicators i ON i.code = o.indicator_code;
+
+CREATE OR REPLACE VIEW unit_years AS
+SELECT unit_key, year, any_value(unit_name) AS unit_name, any_value(unit_level) AS unit_level,
+       any_value(unit_code) AS unit_code, any_value(unit_era) AS unit_era, any_value(province) AS province,
+       any_value(current_key) AS current_key, any_value(current_name) AS current_name,
+       any_value(current_province_code) AS current_province_code, any_value(current_province) AS current_province,
+       any_value(tier) AS tier
+FROM (SELECT *, unnest(list_distinct(list_append(period_years, doc_year))) AS year FROM submission_units)
+GROUP BY unit_key, year;
+`;
+
+/** The unit columns every metric view carries, in order (see unitColumns in @dx-atlas/schema). */
+export const UNIT_COLUMNS = "unit_key, unit_name, unit_level, unit_code, unit_era, province, current_key, current_name, current_province_code, current_province, tier";
