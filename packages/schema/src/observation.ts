@@ -3,8 +3,8 @@ import { comparatorSchema, measureSchema, taskStatusSchema, valueUnitSchema } fr
 
 /** One value read from a document: a target or a result for one indicator, unit and year. */
 export const observationSchema = z.object({
-  submission_id: z.string(),
-  period_year: z.number().int().min(2000).max(2100),
+  submission_id: z.string().meta({ description: "The document the value came from (see submissions: first 16 hex digits of the SHA-256 of its bytes)." }),
+  period_year: z.number().int().min(2000).max(2100).meta({ description: "Year the value refers to (a 2025 plan may state 2024 results)." }),
   measure: measureSchema,
   indicator_code: z.string().meta({ description: "Catalog code; rows that could not be mapped go to rejects, not here." }),
   indicator_text: z.string().meta({ description: "The indicator's wording in the document (clause, after normalisation)." }),
@@ -14,7 +14,7 @@ export const observationSchema = z.object({
   unit: valueUnitSchema.nullable(),
   status: taskStatusSchema.nullable(),
   numerator: z.number().nullable().meta({ description: "For fractions ('4371/4864'), the numerator." }),
-  denominator: z.number().nullable(),
+  denominator: z.number().nullable().meta({ description: "For fractions ('4371/4864'), the denominator." }),
   raw_value: z.string().meta({ description: "The value text as printed." }),
   source_ref: z.string().nullable().meta({ description: "Row label as printed, with the section letter where numbering restarts (e.g. 'C.11'); null for prose." }),
   source_line: z.number().int().min(1).meta({ description: "1-based line in the source file where the row starts." }),

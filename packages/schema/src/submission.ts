@@ -16,7 +16,7 @@ export const submissionSchema = z.object({
   unit_name: z.string().nullable().meta({ description: "Unit name as resolved, without level word, e.g. 'Hà Tân'." }),
   unit_level: unitLevelSchema.nullable(),
   district: z.string().nullable().meta({ description: "District (huyện/thị xã/thành phố) the unit belonged to when the document was written." }),
-  province: z.string().nullable(),
+  province: z.string().nullable().meta({ description: "Province named in the document." }),
   unit_code: z.string().nullable().meta({ description: "GSO code of the unit (5 digits for communes, 3 for districts, 2 for provinces); null when unresolved." }),
   unit_era: eraSchema.nullable().meta({ description: "Which map unit_code refers to." }),
   unit_confidence: z.number().min(0).max(1).meta({ description: "How sure unit resolution is (1 = exact name + parent match)." }),

@@ -1,0 +1,40 @@
+#!/usr/bin/env -S npx tsx
+// `pnpm export` — observations and every metric as Parquet (or CSV) for statistics offices.
+import { relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { exportWarehouse, type ExportFormat } from "../export/export-warehouse.ts";
+import { formatTable } from "../format/table.ts";
+import { DEFAULT_EXPORT_DIR } from "../paths.ts";
+import { openWarehouse } from "../warehouse/connection.ts";
+import { cwd, runCli, warehousePath } from "./common.ts";
+
+const USAGE = `Usage: pnpm export [--out DIR] [--format parquet|csv] [--db PATH]
+Writes observations and each metric to DIR (default: data/export), partitioned Hive-style by current
+province and year, with data-dictionary.md / .json and the JSON Schemas. Replaces an earlier export in DIR
+only when the new one is complete.`;
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({ args: argv, options: { out: { type: "string" }, format: { type: "string" }, db: { type: "string" }, help: { type: "boolean" } } });
+  } catch (err) {
+    console.error(`export: ${(err as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (args.values.help) { console.log(USAGE); return 0; }
+  const format = (args.values.format ?? "parquet") as ExportFormat;
+  if (format !== "parquet" && format !== "csv") { console.error(`export: --format must be parquet or csv, got "${format}"`); return 2; }
+  const out = args.values.out ? resolve(cwd, args.values.out) : DEFAULT_EXPORT_DIR;
+  const started = performance.now();
+  const wh = await openWarehouse(warehousePath(args.values.db), { readOnly: true });
+  try {
+    const summary = await exportWarehouse(wh.conn, out, format);
+    console.log(formatTable(["table", "rows", "files"], summary.tables.map((t) => [t.table, t.rows, t.files])));
+    console.log(`\nWrote ${relative(cwd, out) || "."} (${format}) in ${((performance.now() - started) / 1000).toFixed(2)} s: data-dictionary.md, data-dictionary.json, schemas/.`);
+  } finally {
+    wh.close();
+  }
+  return 0;
+}
+
+runCli("export", main);
