@@ -52,6 +52,7 @@ export async function exportWarehouse(conn: DuckDBConnection, out: string, forma
       "",
       `Format: ${format}. Each table is a folder of files partitioned Hive-style: \`<table>/province_code=<code>/year=<year>/data_0.${format}\`;`,
       "the partition columns are also stored inside every file. Lists are written as JSON text. JSON Schemas of the record types are in `schemas/`.",
+      ...(format === "csv" ? ["CSV files are UTF-8, comma-separated, RFC 4180 quoting (a quote inside a field is doubled); text fields such as source_text may hold line breaks."] : []),
       "Read it with any Parquet reader, e.g. DuckDB: `SELECT * FROM read_parquet('observations/**/*.parquet', hive_partitioning = true)`.",
     ].join("\n")));
     if (existsSync(out)) {
