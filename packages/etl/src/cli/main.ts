@@ -66,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
     for (const line of flagged.slice(0, 15)) console.log(`  ${line.length > 180 ? `${line.slice(0, 177)}…` : line}`);
     if (flagged.length > 15) console.log(`  … and ${flagged.length - 15} more`);
   }
-  console.log(`Warehouse: ${relative(cwd, report.db)}`);
+  console.log(`Warehouse: ${relative(cwd, report.db)}  ·  next: pnpm metrics target-vs-actual | pnpm query "SQL" | pnpm export`);
   return 0;
 }
 

@@ -17,7 +17,8 @@ export function renderTargetVsActual(rows: TargetVsActual[]): string {
       unitLabel(r), r.indicator_code, r.period_year,
       describeValue({ comparator: r.target_comparator, value: r.target_value, value_max: r.target_value_max, unit: r.target_unit }),
       describeValue({ comparator: null, value: r.actual_value, unit: r.actual_unit, status: r.actual_status }),
-      r.status, num(r.gap), num(r.attainment, 3), shortRef(r.target_file, r.target_line), shortRef(r.actual_file, r.actual_line), clip(r.note, 60),
+      r.status, num(r.gap), num(r.attainment, 3), shortRef(r.target_file, r.target_line), shortRef(r.actual_file, r.actual_line),
+      clip(r.note?.replace(/[^\s(]*\//g, "") ?? null, 90),
     ]));
 }
 
