@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { DEFAULT_WAREHOUSE } from "@dx-atlas/metrics";
 
 const root = (p: string) => fileURLToPath(new URL(`../../../${p}`, import.meta.url));
 
@@ -7,5 +8,5 @@ export const DEFAULT_PATHS = {
   samples: root("data/samples"),
   catalog: root("data/catalog/indicators.yaml"),
   gazetteer: root("data/gazetteer/units.csv"),
-  warehouse: root("data/warehouse.duckdb"),
+  warehouse: DEFAULT_WAREHOUSE,
 };

@@ -7,3 +7,4 @@ export { whereClause } from "./filter.ts";
 export type { MetricFilter } from "./filter.ts";
 export { readMetric, targetVsActual, trends, trendPoints, compare, compareMissing, completeness } from "./read-metric.ts";
 export type { MetricRow } from "./read-metric.ts";
+export { DEFAULT_WAREHOUSE, DEFAULT_EXPORT_DIR } from "./paths.ts";

@@ -1,4 +1,4 @@
-import { UNIT_COLUMNS } from "./units.sql.ts";
+import { unitColumnsOf } from "./units.sql.ts";
 
 // Comparisons for an indicator and year. Units are ranked among their tier (communes with communes),
 // placed within their current province and among all peers of the tier, and against the national
@@ -21,7 +21,7 @@ r AS (
   FROM v
   WINDOW peers AS (PARTITION BY indicator_code, period_year, tier),
          prov AS (PARTITION BY indicator_code, period_year, tier, coalesce(current_province_code, current_province)))
-SELECT r.indicator_code, r.indicator_name, r.direction, r.period_year AS year, ${UNIT_COLUMNS.split(", ").map((c) => `r.${c}`).join(", ")},
+SELECT r.indicator_code, r.indicator_name, r.direction, r.period_year AS year, ${unitColumnsOf("r")},
        r.value, r.raw_value, r.source_file, r.source_line, r.rank, r.n_ranked,
        CAST(CASE WHEN r.n_ranked = 1 THEN 100 ELSE round(100 * (r.n_ranked - r.rank) / (r.n_ranked - 1), 1) END AS DOUBLE) AS percentile,
        r.province_n, r.province_median, r.province_p25, r.province_p75,
@@ -34,7 +34,7 @@ FROM r LEFT JOIN indicators i ON i.code = r.indicator_code;
 -- Units of the same tier with a document for the year that give no rankable result for an indicator
 -- other units reported.
 CREATE OR REPLACE VIEW comparison_missing AS
-SELECT r.indicator_code, r.year, ${UNIT_COLUMNS.split(", ").map((c) => `u.${c}`).join(", ")},
+SELECT r.indicator_code, r.year, ${unitColumnsOf("u")},
        CASE WHEN EXISTS (SELECT 1 FROM metric_observations m WHERE m.unit_key = u.unit_key AND m.indicator_code = r.indicator_code
                          AND m.period_year = r.year AND m.measure = 'actual') THEN 'result_not_numeric'
             WHEN EXISTS (SELECT 1 FROM metric_observations m WHERE m.unit_key = u.unit_key AND m.indicator_code = r.indicator_code

@@ -1,4 +1,4 @@
-import { UNIT_COLUMNS } from "./units.sql.ts";
+import { unitColumnsOf } from "./units.sql.ts";
 
 // Completeness: per unit and year, the plans and reports filed and how much of the catalog they cover.
 // A year counts when a document is about it or carries values for it (a 2025 plan with 2024 results).
@@ -18,7 +18,7 @@ cover AS (
          CAST(count(DISTINCT indicator_code) AS INTEGER) AS indicators_reported
   FROM metric_observations GROUP BY unit_key, period_year),
 catalog AS (SELECT CAST(count(*) AS INTEGER) AS n FROM indicators)
-SELECT ${UNIT_COLUMNS.split(", ").map((c) => `u.${c}`).join(", ")}, u.year,
+SELECT ${unitColumnsOf("u")}, u.year,
        coalesce(d.plans, 0) AS plans, coalesce(d.reports, 0) AS reports,
        coalesce(d.plan_files, []) AS plan_files, coalesce(d.report_files, []) AS report_files,
        coalesce(c.indicators_with_target, 0) AS indicators_with_target,

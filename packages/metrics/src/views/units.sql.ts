@@ -70,3 +70,6 @@ GROUP BY unit_key, year;
 
 /** The unit columns every metric view carries, in order (see unitColumns in @dx-atlas/schema). */
 export const UNIT_COLUMNS = "unit_key, unit_name, unit_level, unit_code, unit_era, province, current_key, current_name, current_province_code, current_province, tier";
+
+/** The same columns qualified by a table alias ('r.unit_key, r.unit_name, …'). */
+export const unitColumnsOf = (alias: string) => UNIT_COLUMNS.split(", ").map((c) => `${alias}.${c}`).join(", ");
