@@ -1,50 +1,17 @@
 // Trends, progress statuses and comparisons on invented multi-year submissions (test/fixtures), loaded
 // with the five samples through the real ETL. Expected values are worked out by hand in the comments.
-import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compare, compareMissing, openWarehouse, queryRows, targetVsActual, trendPoints, trends, type Warehouse } from "../packages/metrics/src/index.ts";
 import { runEtl } from "../packages/etl/src/run-etl.ts";
-import { planText, reportText, WORDING as W, type UnitRef } from "./fixtures/documents.ts";
-import { repo, SAMPLES, tempDir } from "./helpers.ts";
-
-const YEN_TRUONG: UnitRef = { level: "xã", name: "Yên Trường", district: "Yên Định", province: "Thanh Hóa" };
-const YEN_HUNG: UnitRef = { level: "xã", name: "Yên Hùng", district: "Yên Định", province: "Thanh Hóa" };
-const MINH_HUNG_XA: UnitRef = { level: "xã", name: "Minh Hưng", district: "Bù Đăng", province: "Bình Phước" };
-const MY_HOA: UnitRef = { level: "phường", name: "Mỹ Hòa", province: "An Giang" };
-const TONG_SON: UnitRef = { level: "xã", name: "Tống Sơn", province: "Thanh Hóa" };
+import { writeFixtureInbox } from "./fixtures/inbox.ts";
+import { SAMPLES, tempDir } from "./helpers.ts";
 
 let wh: Warehouse;
 
 beforeAll(async () => {
   const dir = tempDir();
-  const inbox = join(dir, "inbox");
-  mkdirSync(inbox);
-  for (const s of SAMPLES) copyFileSync(repo(`data/samples/${s}.txt`), join(inbox, `${s}.txt`));
-  const docs: Record<string, string> = {
-    // Yên Trường: base year 2021, latest 2023, its own targets for 2025 in the 2025 plan.
-    "yen-truong-2021.txt": reportText(YEN_TRUONG, 2021, [
-      { indicator: W.ehealth, result: "đạt 40%" }, { indicator: W.smartphone, result: "40%" }, { indicator: W.bank, result: "đạt 40%" },
-      { indicator: W.esignature, result: "40%" }, { indicator: W.fiber, result: "đạt 40%" }, { indicator: W.overdue, result: "10%" },
-      { indicator: W.eid, result: "đạt 40%" },
-    ]),
-    "yen-truong-2023.txt": reportText(YEN_TRUONG, 2023, [
-      { indicator: W.ehealth, target: "50%", result: "đạt 60%" }, { indicator: W.smartphone, result: "50%" }, { indicator: W.bank, target: "trên 45%", result: "đạt 44%" },
-      { indicator: W.esignature, result: "35%" }, { indicator: W.fiber, result: "đạt 85%" }, { indicator: W.overdue, target: "dưới 8%", result: "6%" },
-      { indicator: W.eid, result: "đạt 41%" }, { indicator: W.retail, result: "3,5%" },
-    ]),
-    "yen-truong-2025-plan.txt": planText(YEN_TRUONG, 2025, [
-      { indicator: W.ehealth, target: "đạt 80%" }, { indicator: W.smartphone, target: "80%" }, { indicator: W.bank, target: "≥ 80%" },
-      { indicator: W.esignature, target: "80%" }, { indicator: W.fiber, target: "trên 80%" }, { indicator: W.overdue, target: "dưới 5%" },
-    ]),
-    // Peers for 2023.
-    "yen-hung-2023.txt": reportText(YEN_HUNG, 2023, [{ indicator: W.ehealth, result: "75%" }, { indicator: W.bank, target: "trên 70%" }]),
-    "minh-hung-xa-2023.txt": reportText(MINH_HUNG_XA, 2023, [{ indicator: W.ehealth, result: "đạt 50%" }, { indicator: W.smartphone, result: "62%" }]),
-    "my-hoa-2023.txt": reportText(MY_HOA, 2023, [{ indicator: W.ehealth, result: "Đang thực hiện" }, { indicator: W.smartphone, result: "70%" }]),
-    // After the reform: Hà Tân is now part of Tống Sơn, which reports for itself.
-    "tong-son-2026.txt": reportText(TONG_SON, 2026, [{ indicator: W.ehealth, target: "trên 90%", result: "92%" }]),
-  };
-  for (const [name, text] of Object.entries(docs)) writeFileSync(join(inbox, name), text);
+  const { inbox } = writeFixtureInbox(dir);
   const db = join(dir, "w.duckdb");
   const report = await runEtl({ inputs: [inbox], db, cwd: dir });
   // Every invented document must load whole: a fixture the extractor misreads would test nothing.

@@ -8,7 +8,7 @@ const clip = (s: string | null, n: number) => (s === null ? "" : s.length > n ? 
 /** The unit as filed, with the unit it is compared under when the reform renamed or merged it. */
 export function unitLabel(r: { unit_name: string | null; unit_level: string | null; current_name: string | null; unit_key: string; current_key: string }): string {
   const name = [r.unit_level, r.unit_name].filter(Boolean).join(" ") || r.unit_key;
-  return r.current_key !== r.unit_key && r.current_name ? `${name} → ${r.current_name}` : name;
+  return r.current_key !== r.unit_key && r.current_name && r.current_name !== r.unit_name ? `${name} → ${r.current_name}` : name;
 }
 
 export function renderTargetVsActual(rows: TargetVsActual[]): string {

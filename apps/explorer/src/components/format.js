@@ -1,0 +1,66 @@
+// Vietnamese labels and number format for every page: 89,9% not 89.9%; statuses in words staff use.
+import * as aq from "./arquero.js";
+
+const nf = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 1 });
+const nf2 = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 });
+
+/** A number in Vietnamese format: 4.371; 89,9. */
+export const num = (v, digits = 1) => (v == null || Number.isNaN(v) ? "" : (digits === 1 ? nf : nf2).format(v));
+
+const UNIT_SUFFIX = { percent: "%", per100: "/100 dân", count: "", bool: "", status: "" };
+const COMPARATOR = { gt: "trên ", gte: "≥ ", lt: "dưới ", lte: "≤ ", increase: "tăng ", decrease: "giảm ", eq: "", range: "" };
+const TASK = { done: "Đã thực hiện", in_progress: "Đang thực hiện", not_started: "Chưa thực hiện" };
+
+/** A target or result as staff write it: "trên 75%", "7 - 8%", "96,8%", "Đang thực hiện". */
+export function valueText(comparator, value, valueMax, unit, status) {
+  if (value == null) return status ? TASK[status] ?? status : "";
+  const suffix = UNIT_SUFFIX[unit] ?? "";
+  if (unit === "bool") return value >= 1 ? "Đạt" : "Không đạt";
+  if (comparator === "range" && valueMax != null) return `${num(value)} - ${num(valueMax)}${suffix}`;
+  return `${COMPARATOR[comparator] ?? ""}${num(value)}${suffix}`;
+}
+
+export const ATTAINMENT = {
+  met: "Đạt", not_met: "Không đạt", in_progress: "Đang thực hiện", no_result: "Chưa có kết quả",
+  no_target: "Không có chỉ tiêu", not_comparable: "Không so sánh được",
+};
+export const ATTAINMENT_COLOR = {
+  met: "#1a9850", not_met: "#d73027", in_progress: "#fdae61", no_result: "#bdbdbd", no_target: "#7b8fa6", not_comparable: "#9e9ac8",
+};
+export const PROGRESS = {
+  target_achieved: "Đã đạt chỉ tiêu", on_track: "Đúng tiến độ", acceleration_needed: "Cần tăng tốc",
+  limited_progress: "Tiến bộ hạn chế", deterioration: "Đi xuống", not_enough_data: "Chưa đủ dữ liệu",
+};
+export const DOC_KIND = { plan: "Kế hoạch", report: "Báo cáo" };
+
+/** "xã Hà Tân", or "xã Hà Tân (nay: Tống Sơn)" when the 2025 reform merged it into a unit of another name. */
+export function unitLabel(r) {
+  const name = [r.unit_level, r.unit_name].filter(Boolean).join(" ") || r.unit_key;
+  return r.current_name && r.current_key !== r.unit_key && r.current_name !== r.unit_name ? `${name} (nay: ${r.current_name})` : name;
+}
+
+/** "001_e735b5701492984f.txt, dòng 225". */
+export const sourceText = (file, line) => (file ? `${file.split("/").pop()}${line ? `, dòng ${line}` : ""}` : "");
+
+/** An Arrow snapshot (ArrayBuffer) as an arquero table. */
+export const fromArrow = (buffer) => aq.fromArrow(new Uint8Array(buffer));
+
+const NOTES = [
+  [/results disagree: /g, "kết quả ghi khác nhau: "],
+  [/targets disagree: /g, "chỉ tiêu ghi khác nhau: "],
+  [/the result was left as the form's placeholder/g, "ô kết quả để nguyên mẫu"],
+  [/beyond the target range/g, "vượt khoảng chỉ tiêu"],
+  [/the result is a status, the target a number/g, "kết quả là trạng thái, chỉ tiêu là con số"],
+  [/the target is qualitative, the result a number/g, "chỉ tiêu định tính, kết quả là con số"],
+  [/the target is a change, the result a level/g, "chỉ tiêu là mức tăng/giảm, kết quả là mức đạt"],
+  [/the result is a change, the target a level/g, "kết quả là mức tăng/giảm, chỉ tiêu là mức đạt"],
+  [/the target is in (\w+), the result in (\w+)/g, "chỉ tiêu tính bằng $1, kết quả bằng $2"],
+  [/\bin_progress\b/g, TASK.in_progress], [/\bnot_started\b/g, TASK.not_started], [/\bdone\b/g, TASK.done],
+  [/\(([^()]*\/)?([^()/]+):(\d+)\)/g, "($2, dòng $3)"],
+  [/(\d)\.(\d)/g, "$1,$2"],
+];
+
+/** The warehouse's note (written in English for the SQL user) in Vietnamese, with short file names. */
+export function noteVi(note) {
+  return note ? NOTES.reduce((s, [re, to]) => s.replace(re, to), note) : "";
+}

@@ -1,0 +1,7 @@
+// URL slug of a unit: 'before-2025-07:15322' → 'before-2025-07-15322'; unresolved names folded to ASCII.
+// Shared by the site config (one page per unit) and the pages (links).
+export function unitSlug(unitKey) {
+  return unitKey
+    .normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D")
+    .toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+}

@@ -1,0 +1,169 @@
+// The explorer in a real headless Chromium (Debian `chromium`, driven by playwright-core): built from a
+// warehouse of the samples plus the invented multi-year documents, served on 127.0.0.1, every page
+// opened at desktop and phone widths. Screenshots land in test/output/explorer/ for a human to look at.
+import { existsSync, mkdirSync } from "node:fs";
+import type { Server } from "node:http";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSite } from "../apps/explorer/scripts/build-site.ts";
+import { CHROMIUM_ARGS } from "../apps/explorer/scripts/chromium.ts";
+import { serveStatic } from "../apps/explorer/scripts/serve-static.ts";
+import { openWarehouse, queryRows } from "../packages/metrics/src/index.ts";
+import { runEtl } from "../packages/etl/src/run-etl.ts";
+import { writeFixtureInbox } from "./fixtures/inbox.ts";
+import { repo, tempDir } from "./helpers.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+// CI installs chromium and sets DX_REQUIRE_BROWSER=1, so a missing browser fails there instead of skipping.
+const haveBrowser = existsSync(CHROMIUM) || process.env.DX_REQUIRE_BROWSER === "1";
+const SHOTS = repo("test/output/explorer");
+
+let server: Server;
+let browser: Browser;
+let base: string;
+let db: string;
+let unitPages: string[];
+const sql = async (q: string) => {
+  const wh = await openWarehouse(db, { readOnly: true });
+  try { return await queryRows(wh.conn, q); } finally { wh.close(); }
+};
+
+/** Opens a page and records console errors and any request that leaves 127.0.0.1. */
+async function open(path: string, width: number) {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const errors: string[] = [];
+  const outside: string[] = [];
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("request", (r) => { if (!r.url().startsWith(`${base}/`)) outside.push(r.url()); });
+  await page.goto(`${base}${path}`, { waitUntil: "networkidle" });
+  return { page, errors, outside };
+}
+
+async function shot(page: Page, name: string) {
+  mkdirSync(SHOTS, { recursive: true });
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  const width = page.viewportSize()!.width;
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true, clip: { x: 0, y: 0, width, height: Math.min(height, 3000) } });
+}
+
+describe.runIf(haveBrowser)("explorer in headless Chromium", () => {
+  beforeAll(async () => {
+    const dir = tempDir();
+    db = join(dir, "w.duckdb");
+    await runEtl({ inputs: [writeFixtureInbox(dir).inbox], db, cwd: dir });
+    const out = join(dir, "site");
+    await buildSite({ warehouse: db, out, quiet: true });
+    server = await serveStatic(out, 0);
+    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    unitPages = (await sql("SELECT DISTINCT unit_key FROM submission_units ORDER BY 1")).map((r) => `/don-vi/${(r.unit_key as string).replace(/[^a-z0-9]+/gi, "-").toLowerCase()}`);
+  }, 240_000);
+  afterAll(async () => { await browser?.close(); server?.close(); });
+
+  it("Tổng quan: counts what is loaded, grid of units × years", async () => {
+    const { page, errors, outside } = await open("/", 1280);
+    await page.waitForSelector("#n-units");
+    const [units] = await sql("SELECT CAST(count(DISTINCT unit_key) AS INTEGER) AS n FROM submission_units");
+    expect(await page.textContent("#n-units")).toBe(String(units!.n));
+    // One grid row per unit.
+    await page.waitForSelector("svg [aria-label=cell] rect");
+    const rows = await page.$$eval("svg [aria-label='y-axis tick label'] text", (els) => els.map((e) => e.textContent));
+    expect(rows).toContain("xã Hà Tân (nay: Tống Sơn)");
+    expect(rows.length).toBe(units!.n);
+    await shot(page, "desktop-index");
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+    await page.close();
+  });
+
+  it("Chỉ tiêu: ranks exactly the units that reported; Hà Tân's 96,8%; a new indicator redraws the chart", async () => {
+    const { page, errors, outside } = await open("/chi-tieu", 1280);
+    await page.waitForSelector("#ranking svg");
+    await page.locator("select").nth(0).selectOption({ label: "Tỷ lệ người dân có hồ sơ sức khỏe điện tử (sổ sức khỏe điện tử)" });
+    await page.locator("select").nth(1).selectOption({ label: "2023" });
+    const count = async (indicator: string, year: number) =>
+      (await sql(`SELECT CAST(count(*) AS INTEGER) AS n FROM comparison WHERE indicator_code = '${indicator}' AND year = ${year}`))[0]!.n as number;
+    const ehealth = await count("xhs.ehealth_record", 2023);
+    expect(ehealth).toBe(4);
+    await page.waitForFunction((n) => document.querySelector("#n-ranked")?.textContent === String(n), ehealth);
+    expect(await page.locator("#ranking svg [aria-label=dot] circle").count()).toBe(ehealth);
+    const first = page.locator("#ranking-table tbody tr").first();
+    expect(await first.textContent()).toMatch(/xã Hà Tân \(nay: Tống Sơn\).*96,8%.*Đạt/);
+    await shot(page, "desktop-chi-tieu");
+
+    await page.locator("select").nth(0).selectOption({ label: "Tỷ lệ dân số trưởng thành có điện thoại thông minh" });
+    const smartphones = await count("xhs.adult_smartphone", 2023);
+    expect(smartphones).toBe(3);
+    await page.waitForFunction((n) => document.querySelector("#n-ranked")?.textContent === String(n), smartphones);
+    expect(await page.locator("#ranking svg [aria-label=dot] circle").count()).toBe(smartphones);
+    expect(await page.locator("#ranking-table tbody tr").first().textContent()).toMatch(/phường Mỹ Hòa.*70%/);
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+    await page.close();
+  });
+
+  it("Đơn vị: every unit has a page; Hà Tân shows 96,8% with the document line it came from", async () => {
+    for (const path of unitPages) {
+      const { page, errors, outside } = await open(path, 1280);
+      await page.waitForSelector("#unit-table");
+      expect(errors, path).toEqual([]);
+      expect(outside, path).toEqual([]);
+      if (path.endsWith("15322")) {
+        expect(await page.textContent("h1")).toBe("xã Hà Tân (nay: Tống Sơn)");
+        const row = page.locator("#unit-table tbody tr", { hasText: "xhs.ehealth_record" });
+        expect(await row.textContent()).toMatch(/90%.*96,8%.*Đạt.*\+6,8 điểm/);
+        await row.locator("details").last().click();
+        expect(await row.locator("details").last().textContent()).toMatch(/001_e735b5701492984f\.txt, dòng 225, mục 38.*Tỷ lệ dân số có hồ sơ sức khỏe điện tử đạt 90%.*đạt 96,8%/s);
+        await shot(page, "desktop-unit-ha-tan");
+      }
+      await page.close();
+    }
+    expect(unitPages.length).toBe(8);
+  });
+
+  it("So sánh: two units side by side on the indicators they share", async () => {
+    const { page, errors, outside } = await open("/so-sanh", 1280);
+    await page.waitForSelector("#compare-summary");
+    const select = page.locator("select[multiple]");
+    await select.selectOption([{ label: "phường Minh Hưng" }, { label: "thành phố Bắc Giang" }]);
+    await page.waitForFunction(() => /chỉ tiêu chung/.test(document.querySelector("#compare-summary")?.textContent ?? ""));
+    const shared = Number((await page.textContent("#compare-summary"))!.match(/(\d+) chỉ tiêu chung/)![1]);
+    expect(shared).toBeGreaterThan(0);
+    expect(await page.locator("#compare-chart svg [aria-label=dot] circle").count()).toBe(2 * shared);
+    await shot(page, "desktop-so-sanh");
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+    await page.close();
+  });
+
+  it("Chất lượng dữ liệu: every reject, conflict and placeholder the warehouse holds, with its text", async () => {
+    const { page, errors, outside } = await open("/chat-luong", 1280);
+    await page.waitForSelector("#rejects-table");
+    const [c] = await sql(`SELECT (SELECT CAST(count(*) AS INTEGER) FROM rejects WHERE scope = 'row') AS rejects,
+      (SELECT CAST(count(*) AS INTEGER) FROM conflicts) AS conflicts,
+      (SELECT CAST(count(*) AS INTEGER) FROM warnings WHERE code = 'placeholder_unfilled') AS placeholders`);
+    expect(await page.locator("#rejects-table tbody tr").count()).toBe(c!.rejects);
+    expect(await page.locator("#conflicts-table tbody tr").count()).toBe(c!.conflicts);
+    expect(await page.locator("#placeholders-table tbody tr").count()).toBe(c!.placeholders);
+    expect(await page.locator("#placeholders-table").textContent()).toContain("(Ghi rõ bao nhiêu/ bao nhiêu, đạt ...%)");
+    await shot(page, "desktop-chat-luong");
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+    await page.close();
+  });
+
+  it("every page fits a phone: no console errors, nothing wider than the screen", async () => {
+    for (const path of ["/", "/chi-tieu", unitPages.find((p) => p.endsWith("15322"))!, "/so-sanh", "/chat-luong"]) {
+      const { page, errors, outside } = await open(path, 390);
+      await page.waitForTimeout(200);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, path).toBeLessThanOrEqual(1);
+      await shot(page, `phone${path === "/" ? "-index" : path.replaceAll("/", "-")}`);
+      expect(errors, path).toEqual([]);
+      expect(outside, path).toEqual([]);
+      await page.close();
+    }
+  });
+});
