@@ -7,6 +7,8 @@ import { unitSlug } from "./src/components/slug.js";
 
 const warehouse = process.env.DX_WAREHOUSE || fileURLToPath(new URL("../../data/warehouse.duckdb", import.meta.url));
 
+// Plain Node runs this file (no tsx), so it cannot import @dx-atlas/metrics (TypeScript); it opens the
+// warehouse read-only itself, with the same no-download settings.
 async function units() {
   if (!existsSync(warehouse)) throw new Error(`no warehouse at ${warehouse}: run \`pnpm etl\` first`);
   const db = await DuckDBInstance.create(warehouse, { access_mode: "READ_ONLY", autoinstall_known_extensions: "false", autoload_known_extensions: "false" });
