@@ -1,3 +1,6 @@
+import { decodeWindows1252, decodeWindows1258, fromTcvn3, fromVni } from "./legacy-vietnamese.ts";
+import { syllableScore } from "./vietnamese-syllable.ts";
+
 /** Bytes decoded into text, or the reason they are not a text document. */
 export type DecodedText =
   | { ok: true; text: string; encoding: string }
@@ -6,35 +9,86 @@ export type DecodedText =
 const SAMPLE = 8192;
 
 /**
- * Decodes a submission's bytes: UTF-8 with or without BOM, UTF-16 LE/BE with BOM. Empty files and
- * binary data are refused with a reason rather than turned into garbage text.
+ * Decodes a submission's bytes and names the encoding it found:
+ * - `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be` (with a BOM, or without one when every other byte
+ *   is NUL), `+nfd` appended when the letters arrived decomposed;
+ * - `windows-1258`, `tcvn3`, `vni` for legacy 8-bit bytes, the one whose words are most often
+ *   possible Vietnamese syllables;
+ * - `utf-8/tcvn3`, `utf-8/vni`: valid UTF-8 whose letters are legacy codes (a converted document
+ *   that still reads "KÕ ho¹ch"), converted the same way.
+ * Empty files and binary data are refused with a reason rather than turned into garbage text.
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
   if (bytes.length === 0) return { ok: false, reason_code: "empty", reason: "the file is empty (0 bytes)" };
-  let text: string;
-  let encoding: string;
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    encoding = "utf-8-bom";
-    text = decodeUtf8(bytes.subarray(3)) ?? "";
-  } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    encoding = "utf-16le";
-    text = new TextDecoder("utf-16le").decode(bytes.subarray(2));
-  } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    encoding = "utf-16be";
-    const swapped = new Uint8Array(bytes.length - 2);
-    for (let i = 2; i + 1 < bytes.length; i += 2) { swapped[i - 2] = bytes[i + 1]!; swapped[i - 1] = bytes[i]!; }
-    text = new TextDecoder("utf-16le").decode(swapped);
+  const unicode = decodeUnicode(bytes);
+  let decoded: { text: string; encoding: string };
+  if (unicode) {
+    decoded = unicode.encoding.startsWith("utf-16") ? unicode : bestReading(unicode.text, unicode.encoding, [
+      { encoding: `${unicode.encoding}/tcvn3`, convert: fromTcvn3 },
+      { encoding: `${unicode.encoding}/vni`, convert: fromVni },
+    ]);
   } else {
     if (looksBinary(bytes)) return { ok: false, reason_code: "binary", reason: "the file holds binary data (NUL or control bytes), not text" };
-    const utf8 = decodeUtf8(bytes);
-    if (utf8 === null) {
-      return { ok: false, reason_code: "unreadable", reason: "the file is not valid UTF-8. Hint: save it as UTF-8 (legacy TCVN3/VNI encodings are not read yet)" };
-    }
-    encoding = "utf-8";
-    text = utf8;
+    const latin = decodeWindows1252(bytes);
+    decoded = bestReading(decodeWindows1258(bytes), "windows-1258", [
+      { encoding: "tcvn3", convert: () => fromTcvn3(latin) },
+      { encoding: "vni", convert: () => fromVni(latin) },
+    ]);
   }
-  if (text.trim() === "") return { ok: false, reason_code: "empty", reason: "the file holds only white space" };
-  return { ok: true, text, encoding };
+  if (decoded.text.trim() === "") return { ok: false, reason_code: "empty", reason: "the file holds only white space" };
+  return { ok: true, ...decoded };
+}
+
+function decodeUnicode(bytes: Uint8Array): { text: string; encoding: string } | null {
+  const withForm = (text: string, encoding: string) => ({ text: text.normalize("NFC"), encoding: text.normalize("NFC") === text ? encoding : `${encoding}+nfd` });
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    const text = decodeUtf8(bytes.subarray(3));
+    return text === null ? null : withForm(text, "utf-8-bom");
+  }
+  const utf16 = utf16Order(bytes);
+  if (utf16) {
+    const body = bytes.subarray(utf16.bom ? 2 : 0);
+    const text = new TextDecoder(utf16.order === "le" ? "utf-16le" : "utf-16be").decode(body);
+    return withForm(text, `utf-16${utf16.order}`);
+  }
+  if (looksBinary(bytes)) return null;
+  const text = decodeUtf8(bytes);
+  return text === null ? null : withForm(text, "utf-8");
+}
+
+/** UTF-16 by its BOM, or by NUL high bytes in a sample of an even-length file (ASCII is most of any document). */
+function utf16Order(bytes: Uint8Array): { order: "le" | "be"; bom: boolean } | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { order: "le", bom: true };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { order: "be", bom: true };
+  if (bytes.length % 2 !== 0 || bytes.length < 4) return null;
+  const n = Math.min(bytes.length, SAMPLE);
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const half = n / 2;
+  if (oddNul > 0.4 * half && evenNul < 0.05 * half) return { order: "le", bom: false };
+  if (evenNul > 0.4 * half && oddNul < 0.05 * half) return { order: "be", bom: false };
+  return null;
+}
+
+/**
+ * Keeps `text` unless another reading of it makes clearly more words possible Vietnamese syllables.
+ * A right reading has almost no impossible words; each wrong one has many.
+ */
+function bestReading(text: string, encoding: string, others: { encoding: string; convert: (t: string) => string }[]): { text: string; encoding: string } {
+  const base = syllableScore(text);
+  if (base.invalid === 0) return { text, encoding };
+  let best = { text, encoding, score: base.valid - 3 * base.invalid };
+  for (const other of others) {
+    const converted = other.convert(text);
+    const s = syllableScore(converted);
+    const score = s.valid - 3 * s.invalid;
+    if (score > best.score) best = { text: converted, encoding: other.encoding, score };
+  }
+  return { text: best.text, encoding: best.encoding };
 }
 
 function decodeUtf8(bytes: Uint8Array): string | null {
