@@ -9,6 +9,6 @@ import { goldenHeader, toGoldenRows } from "../test/golden-format.ts";
 const catalog = indexCatalog(parseCatalog(readFileSync("data/catalog/indicators.yaml", "utf8"), "catalog"));
 const gazetteer = buildGazetteer(parseUnitsCsv(readFileSync("data/gazetteer/units.csv", "utf8"), "bundled"));
 for (const f of readdirSync("data/samples").filter((f) => f.endsWith(".txt"))) {
-  const r = processDocument(`data/samples/${f}`, readFileSync(`data/samples/${f}`), { catalog, gazetteer });
+  const r = await processDocument(`data/samples/${f}`, readFileSync(`data/samples/${f}`), { catalog, gazetteer });
   writeFileSync(`test/golden/${f.replace(/\.txt$/, "")}.changed.tsv`, [goldenHeader, ...toGoldenRows(r)].join("\n") + "\n");
 }

@@ -5,10 +5,10 @@ import { processSample, repo, SAMPLES } from "./helpers.ts";
 
 // Expected rows were written by reading each document (see test/golden/README.md). On any mismatch
 // the actual rows are written to test/golden/<sample>.changed.tsv for review.
-const results = SAMPLES.map((name) => {
+const results = await Promise.all(SAMPLES.map(async (name) => {
   const expectedPath = repo(`test/golden/${name}.tsv`);
   const expected = existsSync(expectedPath) ? readFileSync(expectedPath, "utf8").trim().split("\n").slice(1) : [];
-  const actual = toGoldenRows(processSample(name));
+  const actual = toGoldenRows(await processSample(name));
   const pool = new Map<string, number>();
   for (const a of actual) pool.set(keyOf(a), (pool.get(keyOf(a)) ?? 0) + 1);
   let correct = 0;
@@ -20,7 +20,7 @@ const results = SAMPLES.map((name) => {
   const extra = [...pool.entries()].flatMap(([k, n]) => Array(n).fill(k) as string[]);
   if (missed.length + extra.length > 0) writeFileSync(repo(`test/golden/${name}.changed.tsv`), [goldenHeader, ...actual].join("\n") + "\n");
   return { name, expected: expected.length, correct, missed, extra };
-});
+}));
 
 describe("golden rows of the five samples", () => {
   it.each(results.map((r) => [r.name, r] as const))("%s: every expected row is extracted", (_name, r) => {

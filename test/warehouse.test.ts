@@ -102,7 +102,7 @@ describe("warehouse", () => {
     try {
       expect(await queryRows(wh.conn, "SELECT source_file, reason_code FROM rejects WHERE scope = 'file' ORDER BY 1")).toEqual([
         { source_file: "in/empty.txt", reason_code: "empty" },
-        { source_file: "in/garbage.bin", reason_code: "binary" },
+        { source_file: "in/garbage.bin", reason_code: "unreadable" },
         { source_file: "in/notes.txt", reason_code: "not_dx_document" },
         { source_file: "in/unknown.txt", reason_code: "unknown_unit" },
       ]);

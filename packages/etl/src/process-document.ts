@@ -8,7 +8,7 @@ import { rowToObservations } from "./map/rows-to-observations.ts";
 import { detectMetadata } from "./metadata/detect-metadata.ts";
 import { toLines } from "./normalise/lines.ts";
 import { logicalLines } from "./normalise/logical-lines.ts";
-import { decodeText } from "./read/decode-text.ts";
+import { readDocument, type ReadLimits } from "./read/read-document.ts";
 
 /** What one file gave: its submission (null when the whole file was rejected) and its rows. */
 export interface FileResult {
@@ -21,25 +21,27 @@ export interface FileResult {
   stats: { rows: number; mapped: number; unmapped: number };
 }
 
-export interface ProcessContext { catalog: CatalogIndex; gazetteer: Gazetteer; threshold?: number }
+export interface ProcessContext { catalog: CatalogIndex; gazetteer: Gazetteer; threshold?: number; limits?: ReadLimits }
 
 /**
- * The whole pure pipeline for one file's bytes: decode → normalise → metadata → unit → rows →
- * values → catalog codes → validation. Never throws for bad input: a file it cannot use comes back
- * with a file-level reject that says why.
+ * The whole pipeline for one file's bytes: read (text in any encoding, .docx, .pdf, .xlsx) →
+ * normalise → metadata → unit → rows → values → catalog codes → validation. Pure but for reading
+ * the bytes' format, which is asynchronous for PDF. Never throws for bad input: a file it cannot use
+ * comes back with a file-level reject that says why.
  */
-export function processDocument(sourceFile: string, bytes: Uint8Array, ctx: ProcessContext): FileResult {
+export async function processDocument(sourceFile: string, bytes: Uint8Array, ctx: ProcessContext): Promise<FileResult> {
   const contentHash = createHash("sha256").update(bytes).digest("hex");
   const submissionId = contentHash.slice(0, 16);
   const result: FileResult = { source_file: sourceFile, content_hash: contentHash, submission: null, observations: [], rejects: [], warnings: [], stats: { rows: 0, mapped: 0, unmapped: 0 } };
   const rejectFile = (reason_code: Reject["reason_code"], reason: string, raw: string) => {
-    result.rejects.push({ source_file: sourceFile, submission_id: null, scope: "file", reason_code, reason, source_line: null, source_ref: null, raw_text: raw.slice(0, 500), best_code: null, best_confidence: null });
+    result.rejects.push({ source_file: sourceFile, submission_id: null, scope: "file", reason_code, reason, source_line: null, source_ref: null, raw_text: raw.slice(0, 500), best_code: null, best_confidence: null, source_location: null });
     return result;
   };
 
-  const decoded = decodeText(bytes);
-  if (!decoded.ok) return rejectFile(decoded.reason_code, decoded.reason, new TextDecoder("utf-8").decode(bytes.subarray(0, 200)));
-  const source = toLines(decoded.text);
+  const read = await readDocument(sourceFile, bytes, ctx.limits);
+  if (!read.ok) return rejectFile(read.reason_code, read.reason, read.reason_code === "binary" || bytes.length === 0 ? "" : printable(bytes.subarray(0, 200)));
+  const locations = read.lines.map((l) => l.location);
+  const source = toLines(read.lines.map((l) => l.text).join("\n"));
   const logical = logicalLines(source);
   const meta = detectMetadata(logical);
   const head = logical.slice(0, 5).map((l) => l.text).join("\n");
@@ -57,6 +59,7 @@ export function processDocument(sourceFile: string, bytes: Uint8Array, ctx: Proc
   for (const other of unit.alsoNamed) {
     warn("unit_name_mismatch", `the document is about ${unit.unit.level} ${unit.unit.name} but also names ${other.unit.level} ${other.unit.name} (${other.mentions}×): text copied from another unit's document?`, other.line, logical.find((l) => l.first === other.line)?.text ?? "");
   }
+  for (const note of read.notes) warn("extension_mismatch", note, null, "");
   if (meta.kind_evidence === "body") warn("kind_guessed", `plan or report was guessed from the body text`, null, head);
 
   const rows = extractRows(source, logical, { docKind: meta.kind, docYear: meta.doc_year });
@@ -65,21 +68,27 @@ export function processDocument(sourceFile: string, bytes: Uint8Array, ctx: Proc
     result.stats.rows++;
     if (outcome.mapped) result.stats.mapped++;
     if (outcome.unmapped) result.stats.unmapped++;
-    result.rejects.push(...outcome.rejects);
+    result.rejects.push(...outcome.rejects.map((r) => ({ ...r, source_location: r.source_line === null ? null : locations[r.source_line - 1] ?? null })));
     result.warnings.push(...outcome.warnings);
     for (const o of outcome.observations) {
+      o.source_location = locations[o.source_line - 1] ?? null;
       const checked = observationSchema.safeParse(o);
       if (checked.success) result.observations.push(checked.data);
-      else result.rejects.push({ source_file: sourceFile, submission_id: submissionId, scope: "row", reason_code: "invalid", reason: checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "), source_line: o.source_line, source_ref: o.source_ref, raw_text: o.source_text, best_code: o.indicator_code, best_confidence: o.confidence });
+      else result.rejects.push({ source_file: sourceFile, submission_id: submissionId, scope: "row", reason_code: "invalid", reason: checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "), source_line: o.source_line, source_ref: o.source_ref, raw_text: o.source_text, best_code: o.indicator_code, best_confidence: o.confidence, source_location: o.source_location });
     }
   }
   const years = [...new Set([meta.doc_year, ...result.observations.map((o) => o.period_year)])].sort();
   result.submission = {
-    submission_id: submissionId, source_file: sourceFile, content_hash: contentHash, encoding: decoded.encoding,
+    submission_id: submissionId, source_file: sourceFile, content_hash: contentHash, format: read.format, encoding: read.encoding,
     doc_kind: meta.kind, title: meta.title, doc_number: meta.doc_number, issue_date: meta.issue_date,
     doc_year: meta.doc_year, period_years: years, unit_name: unit.unit.name, unit_level: unit.unit.level,
     district: unit.district?.name ?? null, province: unit.province?.name ?? null, unit_code: unit.unit.code,
     unit_era: unit.unit.era, unit_confidence: unit.confidence,
   };
   return result;
+}
+
+/** The first bytes of a file as text a reviewer can read (control bytes shown as "·"). */
+function printable(bytes: Uint8Array): string {
+  return new TextDecoder("utf-8").decode(bytes).replace(/[\u0000-\u0008\u000e-\u001f\ufffd]/g, "·");
 }

@@ -19,13 +19,37 @@ export interface EtlOptions {
   cwd?: string;
   now?: () => Date;
   onProgress?: (done: number, total: number, file: string) => void;
+  /** Files larger than this are refused unread (default 64 MB). */
+  maxFileBytes?: number;
   hooks?: LoadHooks;
 }
 
 export interface EtlReport { files: FileResult[]; load: LoadSummary; db: string; seconds: number }
 
+export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/** A file's bytes, or why they were not read: too large (checked before reading, so memory stays bounded) or unreadable. */
+function readInput(path: string, maxBytes: number): Uint8Array | { code: "too_large" | "unreadable"; reason: string } {
+  try {
+    const size = statSync(path).size;
+    if (size > maxBytes) return { code: "too_large", reason: `the file is ${mb(size)}, more than the ${mb(maxBytes)} limit (--max-file-mb): not read. A plan or report is rarely over 10 MB; a scan or embedded media may be` };
+    return readFileSync(path);
+  } catch (err) {
+    return { code: "unreadable", reason: `cannot read the file: ${(err as Error).message}` };
+  }
+}
+
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+
+function fileReject(name: string, reason_code: "too_large" | "unreadable", reason: string): FileResult {
+  return {
+    source_file: name, content_hash: "", submission: null, observations: [], warnings: [], stats: { rows: 0, mapped: 0, unmapped: 0 },
+    rejects: [{ source_file: name, submission_id: null, scope: "file", reason_code, reason, source_line: null, source_ref: null, raw_text: "", best_code: null, best_confidence: null, source_location: null }],
+  };
+}
+
 /** Bump when a change to the extractor should re-read files that did not change. */
-export const EXTRACTOR_VERSION = "2026-11-23.1";
+export const EXTRACTOR_VERSION = "2026-11-23.2";
 
 const SKIP = /(^|\/)(\.|README|readme)[^/]*$/;
 
@@ -79,20 +103,14 @@ export async function runEtl(opts: EtlOptions): Promise<EtlReport> {
   const index = indexCatalog(catalog);
   const paths = expandInputs(opts.inputs, cwd);
   const files: FileResult[] = [];
-  paths.forEach((p, i) => {
+  const maxBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  for (const [i, p] of paths.entries()) {
     const name = relative(cwd, p).startsWith("..") ? p : relative(cwd, p);
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(p);
-    } catch (err) {
-      bytes = new Uint8Array();
-      files.push({ source_file: name, content_hash: "", submission: null, observations: [], warnings: [], stats: { rows: 0, mapped: 0, unmapped: 0 },
-        rejects: [{ source_file: name, submission_id: null, scope: "file", reason_code: "unreadable", reason: `cannot read the file: ${(err as Error).message}`, source_line: null, source_ref: null, raw_text: "", best_code: null, best_confidence: null }] });
-      return;
-    }
-    files.push(processDocument(name, bytes, { catalog: index, gazetteer }));
+    const bytes = readInput(p, maxBytes);
+    if (bytes instanceof Uint8Array) files.push(await processDocument(name, bytes, { catalog: index, gazetteer }));
+    else files.push(fileReject(name, bytes.code, bytes.reason));
     opts.onProgress?.(i + 1, paths.length, name);
-  });
+  }
   const wh = await openWarehouse(opts.db);
   try {
     const load = await loadRun(wh.conn, { results: files, catalog, units: bundled, now: (opts.now ?? (() => new Date()))(), rulesetHash }, opts.hooks);

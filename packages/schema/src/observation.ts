@@ -18,6 +18,7 @@ export const observationSchema = z.object({
   raw_value: z.string().meta({ description: "The value text as printed." }),
   source_ref: z.string().nullable().meta({ description: "Row label as printed, with the section letter where numbering restarts (e.g. 'C.11'); null for prose." }),
   source_line: z.number().int().min(1).meta({ description: "1-based line in the source file where the row starts." }),
+  source_location: z.string().nullable().meta({ description: "Where the row is in a .docx, .pdf or .xlsx file ('table 2, row 5', 'page 3', 'sheet PL1, row 12'); null for text files, whose source_line is the line in the file. For other formats source_line counts lines of the document as read into text." }),
   source_text: z.string().meta({ description: "The original line(s) of the row, for provenance." }),
   confidence: z.number().min(0).max(1).meta({ description: "Mapping confidence of indicator_code." }),
   extractor: z.enum(["table", "flat-table", "prose"]).meta({ description: "Which extractor produced it." }),

@@ -5,11 +5,12 @@ export const rejectSchema = z.object({
   source_file: z.string(),
   submission_id: z.string().nullable().meta({ description: "Null when the whole file was rejected." }),
   scope: z.enum(["file", "row"]),
-  reason_code: z.enum(["empty", "binary", "not_dx_document", "unreadable", "unknown_unit", "unmapped", "unparsed_value", "ambiguous_result", "summary_line", "no_value", "invalid"]),
+  reason_code: z.enum(["empty", "binary", "not_dx_document", "unreadable", "unsupported_format", "too_large", "needs_ocr", "encrypted", "unknown_unit", "unmapped", "unparsed_value", "ambiguous_result", "summary_line", "no_value", "invalid"]),
   reason: z.string().meta({ description: "Human-readable reason with the bad value." }),
   source_line: z.number().int().nullable(),
   source_ref: z.string().nullable(),
   raw_text: z.string().meta({ description: "The source text (row or first bytes of the file)." }),
+  source_location: z.string().nullable().meta({ description: "Where the row is in a .docx, .pdf or .xlsx file ('table 2, row 5', 'page 3'); null for text files and file-level rejects." }),
   best_code: z.string().nullable().meta({ description: "For unmapped rows: the closest catalog code, below the threshold." }),
   best_confidence: z.number().nullable(),
 });
@@ -19,7 +20,7 @@ export type Reject = z.infer<typeof rejectSchema>;
 export const warningSchema = z.object({
   source_file: z.string(),
   submission_id: z.string().nullable(),
-  code: z.enum(["placeholder_unfilled", "unit_name_mismatch", "ambiguous_value", "duplicate_in_row", "unit_unresolved", "year_guessed", "kind_guessed", "duplicate_file"]),
+  code: z.enum(["placeholder_unfilled", "unit_name_mismatch", "ambiguous_value", "duplicate_in_row", "unit_unresolved", "year_guessed", "kind_guessed", "duplicate_file", "extension_mismatch"]),
   message: z.string(),
   source_line: z.number().int().nullable(),
   raw_text: z.string(),

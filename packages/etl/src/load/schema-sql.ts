@@ -8,16 +8,22 @@ CREATE TABLE IF NOT EXISTS submissions (
   encoding VARCHAR, doc_kind VARCHAR NOT NULL CHECK (doc_kind IN ('plan', 'report')), title VARCHAR,
   doc_number VARCHAR, issue_date VARCHAR, doc_year INTEGER NOT NULL, period_years INTEGER[],
   unit_name VARCHAR, unit_level VARCHAR, district VARCHAR, province VARCHAR, unit_code VARCHAR,
-  unit_era VARCHAR, unit_confidence DOUBLE, rows_found INTEGER, rows_mapped INTEGER, rows_unmapped INTEGER);
+  unit_era VARCHAR, unit_confidence DOUBLE, rows_found INTEGER, rows_mapped INTEGER, rows_unmapped INTEGER, format VARCHAR);
 CREATE TABLE IF NOT EXISTS observation_facts (
   submission_id VARCHAR NOT NULL, period_year INTEGER NOT NULL,
   measure VARCHAR NOT NULL CHECK (measure IN ('target', 'actual')), indicator_code VARCHAR NOT NULL,
   indicator_text VARCHAR, comparator VARCHAR, value DOUBLE, value_max DOUBLE, unit VARCHAR, status VARCHAR,
   numerator DOUBLE, denominator DOUBLE, raw_value VARCHAR, source_ref VARCHAR, source_line INTEGER NOT NULL,
-  source_text VARCHAR, confidence DOUBLE, extractor VARCHAR);
+  source_text VARCHAR, confidence DOUBLE, extractor VARCHAR, source_location VARCHAR);
 CREATE TABLE IF NOT EXISTS rejects (
   source_file VARCHAR NOT NULL, submission_id VARCHAR, scope VARCHAR NOT NULL, reason_code VARCHAR NOT NULL,
-  reason VARCHAR NOT NULL, source_line INTEGER, source_ref VARCHAR, raw_text VARCHAR, best_code VARCHAR, best_confidence DOUBLE);
+  reason VARCHAR NOT NULL, source_line INTEGER, source_ref VARCHAR, raw_text VARCHAR, best_code VARCHAR, best_confidence DOUBLE,
+  source_location VARCHAR);
+-- Columns added after the first release, for warehouses created before them (always last, so that
+-- old and new tables have the same column order).
+ALTER TABLE submissions ADD COLUMN IF NOT EXISTS format VARCHAR;
+ALTER TABLE observation_facts ADD COLUMN IF NOT EXISTS source_location VARCHAR;
+ALTER TABLE rejects ADD COLUMN IF NOT EXISTS source_location VARCHAR;
 CREATE TABLE IF NOT EXISTS warnings (
   source_file VARCHAR NOT NULL, submission_id VARCHAR, code VARCHAR NOT NULL, message VARCHAR NOT NULL,
   source_line INTEGER, raw_text VARCHAR);
@@ -32,7 +38,7 @@ CREATE OR REPLACE VIEW observations AS
 SELECT o.submission_id, s.source_file, s.doc_kind, s.unit_name, s.unit_level, s.district, s.province,
        s.unit_code, s.unit_era, o.period_year, o.measure, o.indicator_code, o.indicator_text, o.comparator,
        o.value, o.value_max, o.unit, o.status, o.numerator, o.denominator, o.raw_value, o.source_ref,
-       o.source_line, o.confidence, o.source_text, o.extractor
+       o.source_line, o.confidence, o.source_text, o.extractor, o.source_location, s.format
 FROM observation_facts o JOIN submissions s USING (submission_id);
 CREATE OR REPLACE VIEW conflicts AS
 SELECT coalesce(unit_era || ':' || unit_code, unit_name) AS unit_key, any_value(unit_name) AS unit_name,

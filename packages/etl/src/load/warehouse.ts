@@ -76,20 +76,20 @@ async function writeFile(conn: DuckDBConnection, r: FileResult, now: Date, rules
       await conn.run("INSERT INTO files VALUES ($1, $2, $3, 'duplicate', $4, $5)", [r.source_file, r.content_hash, ruleset, s.submission_id, now.toISOString()]);
       return;
     }
-    await conn.run(`INSERT INTO submissions VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,${LIST("$10", "INTEGER")},$11,$12,$13,$14,$15,$16,$17,$18,$19,$20)`, [
+    await conn.run(`INSERT INTO submissions VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,${LIST("$10", "INTEGER")},$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21)`, [
       s.submission_id, s.source_file, s.content_hash, s.encoding, s.doc_kind, s.title, s.doc_number, s.issue_date, s.doc_year,
       s.period_years.join(","), s.unit_name, s.unit_level, s.district, s.province, s.unit_code, s.unit_era, s.unit_confidence,
-      r.stats.rows, r.stats.mapped, r.stats.unmapped,
+      r.stats.rows, r.stats.mapped, r.stats.unmapped, s.format,
     ]);
     for (const o of r.observations) {
-      await conn.run("INSERT INTO observation_facts VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18)", [
+      await conn.run("INSERT INTO observation_facts VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19)", [
         o.submission_id, o.period_year, o.measure, o.indicator_code, o.indicator_text, o.comparator, o.value, o.value_max,
-        o.unit, o.status, o.numerator, o.denominator, o.raw_value, o.source_ref, o.source_line, o.source_text, o.confidence, o.extractor,
+        o.unit, o.status, o.numerator, o.denominator, o.raw_value, o.source_ref, o.source_line, o.source_text, o.confidence, o.extractor, o.source_location,
       ]);
     }
   }
   for (const x of r.rejects) {
-    await conn.run("INSERT INTO rejects VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)", [x.source_file, x.submission_id, x.scope, x.reason_code, x.reason, x.source_line, x.source_ref, x.raw_text, x.best_code, x.best_confidence]);
+    await conn.run("INSERT INTO rejects VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)", [x.source_file, x.submission_id, x.scope, x.reason_code, x.reason, x.source_line, x.source_ref, x.raw_text, x.best_code, x.best_confidence, x.source_location]);
   }
   for (const w of r.warnings) {
     await conn.run("INSERT INTO warnings VALUES ($1,$2,$3,$4,$5,$6)", [w.source_file, w.submission_id, w.code, w.message, w.source_line, w.raw_text]);

@@ -21,7 +21,7 @@ export function rowToObservations(row: RowCandidate, ctx: { submissionId: string
   const reject = (reason_code: Reject["reason_code"], reason: string, m?: IndicatorMatch) => out.rejects.some((r) => r.reason === reason) || out.rejects.push({
     source_file: ctx.sourceFile, submission_id: ctx.submissionId, scope: "row", reason_code, reason,
     source_line: row.source_line, source_ref: row.source_ref, raw_text: row.source_text,
-    best_code: m?.best_code ?? null, best_confidence: m?.best_confidence ?? null,
+    best_code: m?.best_code ?? null, best_confidence: m?.best_confidence ?? null, source_location: null,
   });
   const warn = (code: Warning["code"], message: string) => out.warnings.push({
     source_file: ctx.sourceFile, submission_id: ctx.submissionId, code, message, source_line: row.source_line, raw_text: row.source_text,
@@ -71,7 +71,7 @@ export function rowToObservations(row: RowCandidate, ctx: { submissionId: string
       value_max: n?.value_max ?? null, unit: n ? n.unit : value.kind === "bool" ? "bool" : "status",
       status: value.kind === "status" ? value.v.status : null,
       numerator: n?.numerator ?? null, denominator: n?.denominator ?? null, raw_value: raw,
-      source_ref: row.source_ref, source_line: row.source_line, source_text: row.source_text,
+      source_ref: row.source_ref, source_line: row.source_line, source_location: null, source_text: row.source_text,
       confidence, extractor: row.extractor,
     });
   };

@@ -1,0 +1,84 @@
+import { extname } from "node:path";
+import { decodeText } from "./decode-text.ts";
+import { textLines, type DocumentFormat, type ReadResult } from "./document-lines.ts";
+import { readDocx } from "./read-docx.ts";
+import { DEFAULT_PDF_LIMITS, readPdf, type PdfLimits } from "./read-pdf.ts";
+import { readXlsx } from "./read-xlsx.ts";
+import { DEFAULT_ZIP_LIMITS, isZip, ZipArchive, ZipError, type ZipLimits } from "./zip.ts";
+
+export interface ReadLimits { zip: ZipLimits; pdf: PdfLimits }
+export const DEFAULT_READ_LIMITS: ReadLimits = { zip: DEFAULT_ZIP_LIMITS, pdf: DEFAULT_PDF_LIMITS };
+
+/** What a file's content is, by its first bytes (never by its name). */
+export type Sniffed = DocumentFormat | "zip" | "ole" | "rtf" | "odf";
+
+export function sniffFormat(bytes: Uint8Array): Sniffed {
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 1024));
+  if (head.includes("%PDF-")) return "pdf";
+  if (isZip(bytes)) return "zip";
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return "ole";
+  if (head.startsWith("{\\rtf")) return "rtf";
+  return "text";
+}
+
+const EXTENSION_FORMAT: Record<string, DocumentFormat> = {
+  ".docx": "docx", ".pdf": "pdf", ".xlsx": "xlsx", ".xlsm": "xlsx", ".txt": "text", ".tsv": "text", ".csv": "text", ".md": "text",
+};
+const FORMAT_NAMES: Record<DocumentFormat, string> = { text: "plain text", docx: "a Word .docx file", pdf: "a PDF", xlsx: "an Excel .xlsx workbook" };
+
+/**
+ * Reads any submission into document lines: plain text in any of the encodings `decodeText`
+ * knows, Word .docx, PDF with a text layer, Excel .xlsx. The format comes from the bytes; a name
+ * that says otherwise gives a note (and the content is read as what it is). Formats the ETL cannot
+ * read (legacy .doc/.xls, RTF, OpenDocument, password-protected Office files) are refused with what
+ * to do instead. Never throws for bad input.
+ */
+export async function readDocument(fileName: string, bytes: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<ReadResult> {
+  const sniffed = sniffFormat(bytes);
+  const notes: string[] = [];
+  try {
+    if (sniffed === "ole") return { ok: false, reason_code: "unsupported_format", reason: "an OLE compound file: a Word/Excel 97–2003 document (.doc/.xls) or a password-protected Office file. Save it as .docx/.xlsx without a password" };
+    if (sniffed === "rtf") return { ok: false, reason_code: "unsupported_format", reason: "an RTF document: save it as .docx" };
+    let format: DocumentFormat;
+    let result: ReadResult;
+    if (sniffed === "pdf") {
+      format = "pdf";
+      const pdf = await readPdf(bytes, limits.pdf);
+      result = pdf.ok ? { ok: true, format, encoding: null, lines: pdf.lines, notes } : pdf;
+    } else if (sniffed === "zip") {
+      const zip = new ZipArchive(bytes, limits.zip);
+      if (zip.has("word/document.xml")) {
+        format = "docx";
+        result = { ok: true, format, encoding: null, lines: await readDocx(bytes, zip), notes };
+      } else if (zip.has("xl/workbook.xml")) {
+        format = "xlsx";
+        zip.checkAll();
+        result = { ok: true, format, encoding: null, lines: readXlsx(zip), notes };
+      } else if (zip.has("mimetype") || zip.has("content.xml")) {
+        return { ok: false, reason_code: "unsupported_format", reason: "an OpenDocument file (.odt/.ods): save it as .docx or .xlsx" };
+      } else {
+        return { ok: false, reason_code: "unsupported_format", reason: "a zip archive that is neither a Word .docx nor an Excel .xlsx (no word/document.xml or xl/workbook.xml)" };
+      }
+    } else {
+      format = "text";
+      const decoded = decodeText(bytes);
+      if (!decoded.ok) return decoded;
+      result = { ok: true, format, encoding: decoded.encoding, lines: textLines(decoded.text, null), notes };
+    }
+    const named = EXTENSION_FORMAT[extname(fileName).toLowerCase()];
+    if (result.ok && named && named !== format) notes.push(`the name says ${extname(fileName)} but the content is ${FORMAT_NAMES[format]}: read as ${format}`);
+    if (result.ok && result.lines.every((l) => l.text.trim() === "")) return { ok: false, reason_code: "empty", reason: `${FORMAT_NAMES[format]} with no text in it` };
+    return result;
+  } catch (err) {
+    if (err instanceof ZipError) {
+      const code = err.kind === "bomb" ? "too_large" : err.kind === "unsupported" ? (/encrypted/.test(err.message) ? "encrypted" : "unsupported_format") : "unreadable";
+      return { ok: false, reason_code: code, reason: `${zipKind(bytes)}: ${err.message}` };
+    }
+    return { ok: false, reason_code: "unreadable", reason: `cannot be read as ${sniffed === "zip" ? "a Word/Excel file" : sniffed}: ${(err as Error).message}` };
+  }
+}
+
+function zipKind(bytes: Uint8Array): string {
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 4096));
+  return head.includes("word/") ? "Word .docx" : head.includes("xl/") ? "Excel .xlsx" : "zip archive";
+}
