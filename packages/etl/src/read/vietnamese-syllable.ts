@@ -14,14 +14,23 @@ const NUCLEI = [
   "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y",
 ].join("|");
 const CODA = "(?:ch|ng|nh|c|m|n|p|t)";
-const SYLLABLE = new RegExp(`^${ONSET}?(?:${NUCLEI})${CODA}?$`, "u");
+const SYLLABLE = new RegExp(`^(${ONSET})?(${NUCLEI})${CODA}?$`, "u");
+const FRONT = /^[ieêy]/u;
+// Spelling: k, gh, ngh only before i, e, ê, y; c, g, ng never before them.
+const FRONT_ONLY = new Set(["k", "gh", "ngh"]);
+const NEVER_FRONT = new Set(["c", "ng"]);
 
 /** True when `word` (letters only, any case, NFC or NFD) can be one Vietnamese syllable. */
 export function isVietnameseSyllable(word: string): boolean {
   const decomposed = word.toLowerCase().normalize("NFD");
   const tones = decomposed.match(TONE_MARKS)?.length ?? 0;
   if (tones > 1) return false;
-  return SYLLABLE.test(decomposed.replace(TONE_MARKS, "").normalize("NFC"));
+  const m = SYLLABLE.exec(decomposed.replace(TONE_MARKS, "").normalize("NFC"));
+  if (!m) return false;
+  const [, onset = "", nucleus = ""] = m;
+  if (FRONT_ONLY.has(onset)) return FRONT.test(nucleus);
+  if (NEVER_FRONT.has(onset)) return !FRONT.test(nucleus);
+  return true;
 }
 
 // Split on white space, digits, ASCII punctuation and common symbols; what remains between them is a
