@@ -9,12 +9,14 @@ import { formatTable } from "@dx-atlas/metrics";
 import { summarise } from "./summary.ts";
 
 const USAGE = `Usage:
-  pnpm etl [FILES_OR_DIRS…] [--db PATH] [--json]   load submissions (default: data/samples/)
+  pnpm etl [FILES_OR_DIRS…] [--db PATH] [--json]   load submissions: .txt (any Vietnamese encoding), .docx, .pdf
+                                                   with a text layer, .xlsx (default: data/samples/)
   pnpm etl gazetteer import DIR [--db PATH]        load the national unit lists (DIR holds before-2025-07/dvhcvn.json,
                                                    reform-2025-07/splits.json, after-2025-07/units.json)
 Options:
   --db PATH   warehouse file (default: data/warehouse.duckdb)
   --json      print the run summary as JSON
+  --max-file-mb N  refuse files larger than N MB unread (default 64)
   --help      this text`;
 
 const cwd = process.env.INIT_CWD ?? process.cwd();
@@ -22,7 +24,7 @@ const cwd = process.env.INIT_CWD ?? process.cwd();
 async function main(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { db: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" } } });
+    args = parseArgs({ args: argv, allowPositionals: true, options: { db: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" }, "max-file-mb": { type: "string" } } });
   } catch (err) {
     console.error(`etl: ${(err as Error).message}\n${USAGE}`);
     return 2;
@@ -37,9 +39,12 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const inputs = args.positionals.length > 0 ? args.positionals : [relative(cwd, DEFAULT_PATHS.samples) || "."];
+  const maxMb = args.values["max-file-mb"] === undefined ? undefined : Number(args.values["max-file-mb"]);
+  if (maxMb !== undefined && !(maxMb > 0)) { console.error(`--max-file-mb: expected a positive number of megabytes, got "${args.values["max-file-mb"]}"`); return 2; }
+  const maxFileBytes = maxMb === undefined ? undefined : maxMb * 1024 * 1024;
   const bar = process.stderr.isTTY && !args.values.json;
   const report = await runEtl({
-    inputs, db, cwd,
+    inputs, db, cwd, maxFileBytes,
     onProgress: bar ? (done, total) => {
       if (total < 20) return;
       const w = 30; const k = Math.round((done / total) * w);
@@ -51,14 +56,14 @@ async function main(argv: string[]): Promise<number> {
     console.log(JSON.stringify({ db: relative(cwd, report.db), seconds: report.seconds, load: report.load, files: rows }, null, 2));
     return 0;
   }
-  console.log(formatTable(["file", "kind", "unit", "year", "rows", "mapped", "unmapped", "obs", "warnings", "rejects", "status"],
-    rows.map((r) => [r.file, r.kind, r.unit, r.year ?? "-", r.rows, r.mapped, r.unmapped, r.observations, r.warnings, r.rejects, r.status])));
+  console.log(formatTable(["file", "read as", "kind", "unit", "year", "rows", "mapped", "unmapped", "obs", "warnings", "rejects", "status"],
+    rows.map((r) => [r.file, r.read_as, r.kind, r.unit, r.year ?? "-", r.rows, r.mapped, r.unmapped, r.observations, r.warnings, r.rejects, r.status])));
   const total = (k: "rows" | "mapped" | "unmapped" | "observations" | "warnings" | "rejects") => rows.reduce((n, r) => n + r[k], 0);
   const { loaded, replaced, unchanged, rejected } = report.load;
   console.log(`\n${rows.length} files: ${loaded} loaded (${replaced} replacing an earlier version), ${unchanged} unchanged, ${rejected} rejected; ` +
     `${total("observations")} observations from ${total("rows")} rows, ${total("unmapped")} unmapped, ${total("warnings")} warnings, ${total("rejects")} rejects; ${report.seconds.toFixed(2)} s.`);
   const flagged = report.files.flatMap((f) => [
-    ...f.rejects.map((r) => `${r.source_file}${r.source_line ? `:${r.source_line}` : ""}: ${r.scope === "file" ? "file rejected" : r.reason_code}: ${r.reason}`),
+    ...f.rejects.map((r) => `${r.source_file}${r.source_location ? ` (${r.source_location})` : r.source_line ? `:${r.source_line}` : ""}: ${r.scope === "file" ? "file rejected" : r.reason_code}: ${r.reason}`),
     ...f.warnings.map((w) => `${w.source_file}${w.source_line ? `:${w.source_line}` : ""}: ${w.code}: ${w.message}`),
   ]);
   if (flagged.length > 0) {

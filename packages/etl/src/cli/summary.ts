@@ -6,6 +6,7 @@ export function summarise(report: EtlReport) {
     const fileReject = f.rejects.find((r) => r.scope === "file");
     return {
       file: f.source_file,
+      read_as: f.submission ? (f.submission.format === "text" ? f.submission.encoding ?? "text" : f.submission.format) : "-",
       kind: f.submission?.doc_kind ?? "-",
       unit: f.submission ? `${f.submission.unit_level} ${f.submission.unit_name}` : "-",
       year: f.submission?.doc_year ?? null,
