@@ -9,7 +9,12 @@ import type { ZipArchive } from "./zip.ts";
  */
 export async function readDocx(bytes: Uint8Array, zip: ZipArchive): Promise<DocumentLine[]> {
   zip.checkAll();
-  const { value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, { ignoreEmptyParagraphs: true });
+  const { value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, {
+    ignoreEmptyParagraphs: true,
+    // Pictures (photos, scanned signatures, seals) carry no indicator text: leave them unread rather
+    // than inlined into the HTML as base64.
+    convertImage: mammoth.images.imgElement(async () => ({ src: "" })),
+  });
   return htmlToLines(html, {
     paragraph: (n) => `paragraph ${n}`,
     row: (table, row) => `table ${table}, row ${row}`,
