@@ -21,6 +21,7 @@ const SAMPLE = 8192;
 export function decodeText(bytes: Uint8Array): DecodedText {
   if (bytes.length === 0) return { ok: false, reason_code: "empty", reason: "the file is empty (0 bytes)" };
   const unicode = decodeUnicode(bytes);
+  if (unicode === "binary") return { ok: false, reason_code: "binary", reason: "the file holds binary data (NUL or control bytes), not text" };
   let decoded: { text: string; encoding: string };
   if (unicode) {
     decoded = unicode.encoding.startsWith("utf-16") ? unicode : bestReading(unicode.text, unicode.encoding, [
@@ -28,7 +29,6 @@ export function decodeText(bytes: Uint8Array): DecodedText {
       { encoding: `${unicode.encoding}/vni`, convert: fromVni },
     ]);
   } else {
-    if (looksBinary(bytes)) return { ok: false, reason_code: "binary", reason: "the file holds binary data (NUL or control bytes), not text" };
     const latin = decodeWindows1252(bytes);
     decoded = bestReading(decodeWindows1258(bytes), "windows-1258", [
       { encoding: "tcvn3", convert: () => fromTcvn3(latin) },
@@ -39,7 +39,8 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   return { ok: true, ...decoded };
 }
 
-function decodeUnicode(bytes: Uint8Array): { text: string; encoding: string } | null {
+/** The bytes as Unicode (BOM, UTF-16 by its NULs, else valid UTF-8); "binary" for data that is no text; null for 8-bit bytes. */
+function decodeUnicode(bytes: Uint8Array): { text: string; encoding: string } | "binary" | null {
   const withForm = (text: string, encoding: string) => ({ text: text.normalize("NFC"), encoding: text.normalize("NFC") === text ? encoding : `${encoding}+nfd` });
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     const text = decodeUtf8(bytes.subarray(3));
@@ -51,7 +52,7 @@ function decodeUnicode(bytes: Uint8Array): { text: string; encoding: string } | 
     const text = new TextDecoder(utf16.order === "le" ? "utf-16le" : "utf-16be").decode(body);
     return withForm(text, `utf-16${utf16.order}`);
   }
-  if (looksBinary(bytes)) return null;
+  if (looksBinary(bytes)) return "binary";
   const text = decodeUtf8(bytes);
   return text === null ? null : withForm(text, "utf-8");
 }
