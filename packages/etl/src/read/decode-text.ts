@@ -81,7 +81,9 @@ function utf16Order(bytes: Uint8Array): { order: "le" | "be"; bom: boolean } | n
  */
 function bestReading(text: string, encoding: string, others: { encoding: string; convert: (t: string) => string }[]): { text: string; encoding: string } {
   const base = syllableScore(text);
-  if (base.invalid === 0) return { text, encoding };
+  // Right readings have under 1% impossible words (acronyms like "HĐND", words run together); a
+  // wrong table gives a third or more. Only a doubtful reading is worth converting twice more.
+  if (base.invalid * 50 <= base.valid) return { text, encoding };
   let best = { text, encoding, score: base.valid - 3 * base.invalid };
   for (const other of others) {
     const converted = other.convert(text);

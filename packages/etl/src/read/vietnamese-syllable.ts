@@ -20,8 +20,23 @@ const FRONT = /^[ieêy]/u;
 const FRONT_ONLY = new Set(["k", "gh", "ngh"]);
 const NEVER_FRONT = new Set(["c", "ng"]);
 
+// Words repeat: a document of 10,000 words has a few hundred distinct ones. Bounded so that a hostile
+// file of random words cannot grow it without limit.
+const known = new Map<string, boolean>();
+const KNOWN_MAX = 50_000;
+
 /** True when `word` (letters only, any case, NFC or NFD) can be one Vietnamese syllable. */
 export function isVietnameseSyllable(word: string): boolean {
+  let answer = known.get(word);
+  if (answer === undefined) {
+    answer = checkSyllable(word);
+    if (known.size >= KNOWN_MAX) known.clear();
+    known.set(word, answer);
+  }
+  return answer;
+}
+
+function checkSyllable(word: string): boolean {
   const decomposed = word.toLowerCase().normalize("NFD");
   const tones = decomposed.match(TONE_MARKS)?.length ?? 0;
   if (tones > 1) return false;
