@@ -20,7 +20,7 @@ beforeAll(async () => {
   // 200 MB, sparse: no disk space used, and the ETL must not read it.
   writeFileSync(join(dir, "in", "huge.pdf"), "%PDF-1.4\n");
   truncateSync(join(dir, "in", "huge.pdf"), 200 * 1024 * 1024);
-  report = await runEtl({ inputs: ["in"], db: join(dir, "w.duckdb"), cwd: dir });
+  report = await runEtl({ inputs: ["in"], db: join(dir, "w.duckdb"), cwd: dir, keepResults: true });
   const wh = await openWarehouse(join(dir, "w.duckdb"), { readOnly: true });
   try {
     rejects = Object.fromEntries((await queryRows(wh.conn, "SELECT source_file, reason_code, reason FROM rejects WHERE scope = 'file'"))
@@ -67,7 +67,7 @@ describe("bad input: each file gets its reason and the run goes on", () => {
       { source_file: "in/plan-is-text.docx", code: "extension_mismatch", message: "the name says .docx but the content is plain text: read as text" },
       { source_file: "in/report-is-docx.pdf", code: "extension_mismatch", message: "the name says .pdf but the content is a Word .docx file: read as docx" },
     ]);
-    expect(report.files.find((f) => f.source_file === "in/report-is-docx.pdf")!.submission).toMatchObject({ format: "docx", unit_name: "Hà Tân" });
-    expect(report.files.find((f) => f.source_file === "in/plan-is-text.docx")!.submission).toMatchObject({ format: "text", unit_name: "Bắc Giang" });
+    expect(report.results.find((f) => f.source_file === "in/report-is-docx.pdf")!.submission).toMatchObject({ format: "docx", unit_name: "Hà Tân" });
+    expect(report.results.find((f) => f.source_file === "in/plan-is-text.docx")!.submission).toMatchObject({ format: "text", unit_name: "Bắc Giang" });
   });
 });

@@ -13,9 +13,9 @@ beforeAll(async () => {
   const dir = tempDir();
   const { inbox } = writeFixtureInbox(dir);
   const db = join(dir, "w.duckdb");
-  const report = await runEtl({ inputs: [inbox], db, cwd: dir });
+  const report = await runEtl({ inputs: [inbox], db, cwd: dir, keepResults: true });
   // Every invented document must load whole: a fixture the extractor misreads would test nothing.
-  for (const f of report.files.filter((x) => !SAMPLES.some((s) => x.source_file.includes(s)))) {
+  for (const f of report.results.filter((x) => !SAMPLES.some((s) => x.source_file.includes(s)))) {
     expect(f.rejects, f.source_file).toEqual([]);
     expect(f.submission?.unit_code, f.source_file).not.toBeNull();
   }

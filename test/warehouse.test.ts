@@ -37,7 +37,7 @@ describe("warehouse", () => {
     const dir = inbox();
     const db = join(dir, "w.duckdb");
     const report = await runEtl({ inputs: ["in"], db, cwd: dir, now: fixedNow });
-    expect(report.load).toEqual({ loaded: 5, replaced: 0, unchanged: 0, rejected: 0 });
+    expect(report.load).toEqual({ loaded: 5, replaced: 0, unchanged: 0, rejected: 0, duplicates: 0 });
     const wh = await openWarehouse(db);
     try {
       const cols = (await queryRows(wh.conn, "SELECT column_name FROM information_schema.columns WHERE table_name = 'observations'")).map((r) => r.column_name);
@@ -70,7 +70,7 @@ describe("warehouse", () => {
     await runEtl({ inputs: ["in"], db, cwd: dir, now: fixedNow });
     const first = await fingerprint(db);
     const again = await runEtl({ inputs: ["in"], db, cwd: dir, now: () => new Date("2027-01-01T00:00:00Z") });
-    expect(again.load).toEqual({ loaded: 0, replaced: 0, unchanged: 5, rejected: 0 });
+    expect(again.load).toEqual({ loaded: 0, replaced: 0, unchanged: 5, rejected: 0, duplicates: 0 });
     expect(await fingerprint(db)).toEqual(first);
     expect(first.observation_facts).toMatch(/^2\d\d:/);
   });
@@ -86,7 +86,7 @@ describe("warehouse", () => {
     expect(written).toBe(3);
     expect(await fingerprint(db)).toEqual(before);
     const retry = await runEtl({ inputs: ["in"], db, cwd: dir, now: fixedNow });
-    expect(retry.load).toEqual({ loaded: 4, replaced: 0, unchanged: 1, rejected: 0 });
+    expect(retry.load).toEqual({ loaded: 4, replaced: 0, unchanged: 1, rejected: 0, duplicates: 0 });
   });
 
   it("bad files are recorded as rejected with the reason and the good files still load", async () => {
@@ -97,7 +97,7 @@ describe("warehouse", () => {
     writeFileSync(join(dir, "in", "unknown.txt"), "KẾ HOẠCH\n\nChuyển đổi số xã Không Có Thật năm 2024\n");
     const db = join(dir, "w.duckdb");
     const report = await runEtl({ inputs: ["in"], db, cwd: dir, now: fixedNow });
-    expect(report.load).toEqual({ loaded: 5, replaced: 0, unchanged: 0, rejected: 4 });
+    expect(report.load).toEqual({ loaded: 5, replaced: 0, unchanged: 0, rejected: 4, duplicates: 0 });
     const wh = await openWarehouse(db);
     try {
       expect(await queryRows(wh.conn, "SELECT source_file, reason_code FROM rejects WHERE scope = 'file' ORDER BY 1")).toEqual([
@@ -120,6 +120,6 @@ describe("re-reading after the rules change", () => {
     const catalogPath = join(dir, "catalog.yaml");
     writeFileSync(catalogPath, readFileSync(repo("data/catalog/indicators.yaml"), "utf8") + "\n# reviewed\n");
     const again = await runEtl({ inputs: ["in"], db, cwd: dir, now: fixedNow, catalogPath });
-    expect(again.load).toEqual({ loaded: 5, replaced: 5, unchanged: 0, rejected: 0 });
+    expect(again.load).toEqual({ loaded: 5, replaced: 5, unchanged: 0, rejected: 0, duplicates: 0 });
   });
 });

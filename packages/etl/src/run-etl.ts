@@ -1,19 +1,23 @@
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join, relative, resolve } from "node:path";
 import type { AdminUnit } from "@dx-atlas/schema";
 import { adminUnitSchema } from "@dx-atlas/schema";
-import { indexCatalog, parseCatalog } from "./catalog/index.ts";
-import { buildGazetteer, parseUnitsCsv } from "./gazetteer/index.ts";
+import { parseCatalog } from "./catalog/index.ts";
+import { parseUnitsCsv } from "./gazetteer/index.ts";
 import { openWarehouse, queryRows } from "@dx-atlas/metrics";
-import { loadRun, type LoadHooks, type LoadSummary } from "./load/warehouse.ts";
+import { loadRun, type FilePlan, type LoadHooks, type LoadSummary } from "./load/warehouse.ts";
+import type { ParseSetup } from "./parallel/context.ts";
+import { parseAll } from "./parallel/pool.ts";
 import { DEFAULT_PATHS } from "./paths.ts";
-import { processDocument, type FileResult } from "./process-document.ts";
+import type { FileResult } from "./process-document.ts";
 
 export interface EtlOptions {
   inputs: string[];
   db: string;
   catalogPath?: string;
+  /** The bundled units list (default data/gazetteer/units.csv); a province may pass its own. */
   gazetteerPath?: string;
   /** Working directory that source_file paths are made relative to. */
   cwd?: string;
@@ -21,35 +25,35 @@ export interface EtlOptions {
   onProgress?: (done: number, total: number, file: string) => void;
   /** Files larger than this are refused unread (default 64 MB). */
   maxFileBytes?: number;
+  /** Parser threads (default: one per core, at most 8; 0 parses on the calling thread). */
+  workers?: number;
+  /** Keep every file's full result in the report (tests, small runs); otherwise only a summary per file. */
+  keepResults?: boolean;
   hooks?: LoadHooks;
 }
 
-export interface EtlReport { files: FileResult[]; load: LoadSummary; db: string; seconds: number }
+/** One file of a run, in a few numbers: what the CLI prints and --json returns. */
+export interface FileSummary {
+  file: string; action: "loaded" | "replaced" | "rejected" | "unchanged" | "duplicate"; read_as: string; kind: string; unit: string; year: number | null;
+  rows: number; mapped: number; unmapped: number; observations: number; warnings: number; rejects: number; reason: string | null;
+}
+
+export interface EtlReport {
+  files: FileSummary[];
+  /** Full results of the files parsed in this run, when `keepResults` was set. */
+  results: FileResult[];
+  /** The first 200 things to review (rejects, warnings), as "file:line: code: reason". */
+  flagged: string[];
+  load: LoadSummary;
+  db: string;
+  seconds: number;
+  workers: number;
+}
 
 export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
 
-/** A file's bytes, or why they were not read: too large (checked before reading, so memory stays bounded) or unreadable. */
-function readInput(path: string, maxBytes: number): Uint8Array | { code: "too_large" | "unreadable"; reason: string } {
-  try {
-    const size = statSync(path).size;
-    if (size > maxBytes) return { code: "too_large", reason: `the file is ${mb(size)}, more than the ${mb(maxBytes)} limit (--max-file-mb): not read. A plan or report is rarely over 10 MB; a scan or embedded media may be` };
-    return readFileSync(path);
-  } catch (err) {
-    return { code: "unreadable", reason: `cannot read the file: ${(err as Error).message}` };
-  }
-}
-
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
-
-function fileReject(name: string, reason_code: "too_large" | "unreadable", reason: string): FileResult {
-  return {
-    source_file: name, content_hash: "", submission: null, observations: [], warnings: [], stats: { rows: 0, mapped: 0, unmapped: 0 },
-    rejects: [{ source_file: name, submission_id: null, scope: "file", reason_code, reason, source_line: null, source_ref: null, raw_text: "", best_code: null, best_confidence: null, source_location: null }],
-  };
-}
-
 /** Bump when a change to the extractor should re-read files that did not change. */
-export const EXTRACTOR_VERSION = "2026-11-23.2";
+export const EXTRACTOR_VERSION = "2026-11-23.3";
 
 const SKIP = /(^|\/)(\.|README|readme)[^/]*$/;
 
@@ -87,7 +91,23 @@ async function warehouseUnits(db: string): Promise<AdminUnit[]> {
   }
 }
 
-/** The ETL job: read every input, process it, load the run into the warehouse atomically. */
+/** SHA-256 of a file's bytes ("" when it is too large to read or unreadable: such a file is always looked at again). */
+function hashFile(path: string, maxBytes: number): string {
+  try {
+    if (statSync(path).size > maxBytes) return "";
+    return createHash("sha256").update(readFileSync(path)).digest("hex");
+  } catch {
+    return "";
+  }
+}
+
+export const defaultWorkers = () => Math.min(8, Math.max(1, availableParallelism()));
+
+/**
+ * The ETL job: hash every input, parse the new and changed ones on worker threads, append their rows
+ * to the warehouse in one transaction. Memory stays flat: files are read one at a time per thread and
+ * only a summary of each is kept.
+ */
 export async function runEtl(opts: EtlOptions): Promise<EtlReport> {
   const started = performance.now();
   const cwd = opts.cwd ?? process.cwd();
@@ -95,27 +115,60 @@ export async function runEtl(opts: EtlOptions): Promise<EtlReport> {
   const gazetteerPath = opts.gazetteerPath ?? DEFAULT_PATHS.gazetteer;
   const catalogText = readFileSync(catalogPath, "utf8");
   const unitsText = readFileSync(gazetteerPath, "utf8");
-  const catalog = parseCatalog(catalogText, relative(cwd, catalogPath) || catalogPath);
-  const bundled = parseUnitsCsv(unitsText, "bundled:data/gazetteer/units.csv");
+  const catalogSource = relative(cwd, catalogPath) || catalogPath;
+  const unitsSource = `bundled:${relative(cwd, gazetteerPath) || gazetteerPath}`;
+  // Parsed here once so that a broken catalog or units list stops the run before any thread starts.
+  const catalog = parseCatalog(catalogText, catalogSource);
+  const bundled = parseUnitsCsv(unitsText, unitsSource);
   const imported = await warehouseUnits(opts.db);
-  const gazetteer = buildGazetteer(imported, bundled);
   const rulesetHash = createHash("sha256").update(`${EXTRACTOR_VERSION}\n${catalogText}\n${unitsText}\n${imported.length}`).digest("hex").slice(0, 16);
-  const index = indexCatalog(catalog);
-  const paths = expandInputs(opts.inputs, cwd);
-  const files: FileResult[] = [];
-  const maxBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  for (const [i, p] of paths.entries()) {
-    const name = relative(cwd, p).startsWith("..") ? p : relative(cwd, p);
-    const bytes = readInput(p, maxBytes);
-    if (bytes instanceof Uint8Array) files.push(await processDocument(name, bytes, { catalog: index, gazetteer }));
-    else files.push(fileReject(name, bytes.code, bytes.reason));
-    opts.onProgress?.(i + 1, paths.length, name);
-  }
+  const maxFileBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const paths = expandInputs(opts.inputs, cwd).map((p) => ({ path: p, name: relative(cwd, p).startsWith("..") ? p : relative(cwd, p) }));
+  const setup: ParseSetup = { catalogText, catalogSource, unitsText, unitsSource, imported, maxFileBytes };
+  const workers = opts.workers ?? defaultWorkers();
+  const files: FileSummary[] = [];
+  const results: FileResult[] = [];
+  const flagged: string[] = [];
   const wh = await openWarehouse(opts.db);
   try {
-    const load = await loadRun(wh.conn, { results: files, catalog, units: bundled, now: (opts.now ?? (() => new Date()))(), rulesetHash }, opts.hooks);
-    return { files, load, db: opts.db, seconds: (performance.now() - started) / 1000 };
+    let done = 0;
+    const load = await loadRun(wh.conn, { paths, hashOf: (p) => hashFile(p, maxFileBytes), catalog, units: bundled, now: (opts.now ?? (() => new Date()))(), rulesetHash },
+      // Small runs are parsed on this thread: starting threads costs more than it saves.
+      (plans) => parseAll(plans.map((p) => ({ path: p.path, name: p.name })), setup, plans.length < 2 * workers ? 0 : workers),
+      ({ plan, result }) => {
+        files.push(summariseFile(plan, result));
+        if (result) {
+          if (opts.keepResults) results.push(result);
+          for (const line of flaggedLines(result)) if (flagged.length < 200) flagged.push(line);
+        }
+        opts.onProgress?.(++done, paths.length, plan.name);
+      }, opts.hooks);
+    const order = new Map(paths.map((p, i) => [p.name, i]));
+    files.sort((a, b) => order.get(a.file)! - order.get(b.file)!);
+    return { files, results, flagged, load, db: opts.db, seconds: (performance.now() - started) / 1000, workers };
   } finally {
     wh.close();
   }
+}
+
+function summariseFile(plan: FilePlan, r: FileResult | null): FileSummary {
+  const fileReject = r?.rejects.find((x) => x.scope === "file");
+  const s = r?.submission ?? null;
+  const action = plan.action === "parse" ? (!s ? "rejected" : plan.replaces ? "replaced" : "loaded") : plan.action;
+  return {
+    file: plan.name, action,
+    read_as: s ? (s.format === "text" ? s.encoding ?? "text" : s.format) : "-",
+    kind: s?.doc_kind ?? "-", unit: s ? `${s.unit_level} ${s.unit_name}` : "-", year: s?.doc_year ?? null,
+    rows: r?.stats.rows ?? 0, mapped: r?.stats.mapped ?? 0, unmapped: r?.stats.unmapped ?? 0, observations: r?.observations.length ?? 0,
+    warnings: r?.warnings.length ?? 0, rejects: r?.rejects.length ?? 0,
+    reason: fileReject?.reason ?? (plan.action === "duplicate" ? `same content as ${plan.original}` : null),
+  };
+}
+
+/** A file's rejects and warnings as review lines. */
+function flaggedLines(f: FileResult): string[] {
+  return [
+    ...f.rejects.map((r) => `${r.source_file}${r.source_location ? ` (${r.source_location})` : r.source_line ? `:${r.source_line}` : ""}: ${r.scope === "file" ? "file rejected" : r.reason_code}: ${r.reason}`),
+    ...f.warnings.map((w) => `${w.source_file}${w.source_line ? `:${w.source_line}` : ""}: ${w.code}: ${w.message}`),
+  ];
 }

@@ -1,7 +1,8 @@
-import type { DuckDBConnection } from "@duckdb/node-api";
+import { listValue, type DuckDBConnection } from "@duckdb/node-api";
 import { METRIC_VIEWS_SQL, queryRows } from "@dx-atlas/metrics";
 import type { AdminUnit, Indicator } from "@dx-atlas/schema";
 import type { FileResult } from "../process-document.ts";
+import { RowWriter } from "./append-rows.ts";
 import { WAREHOUSE_DDL } from "./schema-sql.ts";
 
 export interface LoadHooks {
@@ -9,33 +10,56 @@ export interface LoadHooks {
   afterFile?: (sourceFile: string) => void;
 }
 
-export interface LoadSummary { loaded: number; replaced: number; unchanged: number; rejected: number }
+export interface LoadSummary { loaded: number; replaced: number; unchanged: number; rejected: number; duplicates: number }
 
-const LIST = (param: string, type: string) => `list_transform(list_filter(string_split(${param}, ','), x -> x <> ''), x -> CAST(x AS ${type}))`;
+/** What a run does with one input file, decided from its content hash before anything is parsed. */
+export type FilePlan =
+  | { name: string; path: string; action: "parse"; replaces: boolean }
+  | { name: string; path: string; action: "unchanged" }
+  | { name: string; path: string; action: "duplicate"; contentHash: string; original: string; replaces: boolean };
+
+/** One file's outcome, kept small so a run of any size can report on every file. */
+export interface FileOutcome { plan: FilePlan; result: FileResult | null }
 
 /**
  * Writes one run into the warehouse in a single transaction: the catalog and gazetteer are refreshed,
- * each changed file's earlier rows are replaced, unchanged files (same path, same content hash) are
- * skipped. Any error rolls the whole run back, leaving the warehouse as it was.
+ * the earlier rows of files that changed are deleted, and the parsed results are appended as they
+ * arrive (`parse` is called inside the transaction with the plan's files to parse). Unchanged files
+ * (same path, same content hash, same rules) were never parsed. Any error rolls the whole run back,
+ * leaving the warehouse as it was.
  */
-export async function loadRun(conn: DuckDBConnection, run: { results: FileResult[]; catalog: Indicator[]; units: AdminUnit[]; now: Date; rulesetHash: string }, hooks: LoadHooks = {}): Promise<LoadSummary> {
-  const summary: LoadSummary = { loaded: 0, replaced: 0, unchanged: 0, rejected: 0 };
+export async function loadRun(
+  conn: DuckDBConnection,
+  run: { paths: { path: string; name: string }[]; hashOf: (path: string) => string; catalog: Indicator[]; units: AdminUnit[]; now: Date; rulesetHash: string },
+  parse: (files: FilePlan[]) => AsyncIterable<FileResult>,
+  onFile: (outcome: FileOutcome) => void,
+  hooks: LoadHooks = {},
+): Promise<LoadSummary> {
+  const summary: LoadSummary = { loaded: 0, replaced: 0, unchanged: 0, rejected: 0, duplicates: 0 };
   await conn.run(WAREHOUSE_DDL);
   await conn.run("BEGIN TRANSACTION");
   try {
     await conn.run(METRIC_VIEWS_SQL);
     await refreshReference(conn, run.catalog, run.units);
-    // A file is unchanged when its bytes and the rules that read it (catalog, gazetteer, extractor
-    // version) are: an analyst who fixes the catalog gets the flagged rows re-read on the next run.
-    const known = new Map((await queryRows(conn, "SELECT source_file, content_hash || '|' || ruleset_hash AS k FROM files")).map((r) => [r.source_file as string, r.k as string]));
-    for (const r of run.results) {
-      const previous = known.get(r.source_file);
-      if (previous === `${r.content_hash}|${run.rulesetHash}`) { summary.unchanged++; continue; }
-      if (previous !== undefined) { await deleteFile(conn, r.source_file); summary.replaced++; }
-      await writeFile(conn, r, run.now, run.rulesetHash);
+    const plans = await planFiles(conn, run);
+    const replaced = plans.filter((p) => p.action !== "unchanged" && p.replaces).map((p) => p.name);
+    await deleteFiles(conn, replaced);
+    summary.replaced = replaced.length;
+    const loadedAt = run.now.toISOString();
+    const writer = await RowWriter.open(conn);
+    const toParse = plans.filter((p) => p.action === "parse");
+    let k = 0;
+    for await (const r of parse(toParse)) {
+      writer.write(r, loadedAt, run.rulesetHash);
       if (r.submission) summary.loaded++; else summary.rejected++;
+      onFile({ plan: toParse[k++]!, result: r });
       hooks.afterFile?.(r.source_file);
     }
+    for (const p of plans) {
+      if (p.action === "unchanged") { summary.unchanged++; onFile({ plan: p, result: null }); }
+      if (p.action === "duplicate") { writer.writeDuplicate(p.name, p.contentHash, p.original, loadedAt, run.rulesetHash); summary.duplicates++; onFile({ plan: p, result: null }); }
+    }
+    writer.close();
     await conn.run("COMMIT");
   } catch (err) {
     await conn.run("ROLLBACK");
@@ -43,6 +67,33 @@ export async function loadRun(conn: DuckDBConnection, run: { results: FileResult
   }
   return summary;
 }
+
+/**
+ * Decides per file, by its content hash: unchanged (same path, bytes and rules as loaded before),
+ * a copy of a file already loaded or named earlier in this run, or to be parsed.
+ */
+async function planFiles(conn: DuckDBConnection, run: { paths: { path: string; name: string }[]; hashOf: (path: string) => string; rulesetHash: string }): Promise<FilePlan[]> {
+  const known = new Map((await queryRows(conn, "SELECT source_file, content_hash, ruleset_hash FROM files")).map((r) => [r.source_file as string, { hash: r.content_hash as string, ruleset: r.ruleset_hash as string }]));
+  const hashes = run.paths.map((p) => run.hashOf(p.path));
+  const names = new Set(run.paths.map((p) => p.name));
+  const changed = new Set(run.paths.filter((p, i) => { const k = known.get(p.name); return k !== undefined && !(k.hash === hashes[i] && k.ruleset === run.rulesetHash); }).map((p) => p.name));
+  // Who holds each content already: loaded submissions whose file is not being replaced now.
+  const holder = new Map<string, string>();
+  for (const r of await queryRows(conn, "SELECT content_hash, source_file FROM submissions")) {
+    if (!changed.has(r.source_file as string)) holder.set(r.content_hash as string, r.source_file as string);
+  }
+  return run.paths.map((p, i): FilePlan => {
+    const hash = hashes[i]!;
+    const k = known.get(p.name);
+    if (k && k.hash === hash && k.ruleset === run.rulesetHash) return { ...p, action: "unchanged" };
+    const original = hash === "" ? undefined : holder.get(hash);
+    if (original !== undefined && original !== p.name && !(names.has(original) && changed.has(original))) return { ...p, action: "duplicate", contentHash: hash, original, replaces: k !== undefined };
+    if (hash !== "" && original === undefined) holder.set(hash, p.name);
+    return { ...p, action: "parse", replaces: k !== undefined };
+  });
+}
+
+const LIST = (param: string, type: string) => `list_transform(list_filter(string_split(${param}, ','), x -> x <> ''), x -> CAST(x AS ${type}))`;
 
 async function refreshReference(conn: DuckDBConnection, catalog: Indicator[], units: AdminUnit[]): Promise<void> {
   await conn.run("DELETE FROM indicators");
@@ -61,38 +112,10 @@ async function refreshReference(conn: DuckDBConnection, catalog: Indicator[], un
   }
 }
 
-async function deleteFile(conn: DuckDBConnection, sourceFile: string): Promise<void> {
-  await conn.run("DELETE FROM observation_facts WHERE submission_id IN (SELECT submission_id FROM submissions WHERE source_file = $1)", [sourceFile]);
-  for (const table of ["submissions", "rejects", "warnings", "files"]) await conn.run(`DELETE FROM ${table} WHERE source_file = $1`, [sourceFile]);
-}
-
-async function writeFile(conn: DuckDBConnection, r: FileResult, now: Date, ruleset: string): Promise<void> {
-  const s = r.submission;
-  if (s) {
-    // The same bytes under another name are the same submission: keep the first path, note the copy.
-    const dup = await queryRows(conn, "SELECT source_file FROM submissions WHERE submission_id = $1", [s.submission_id]);
-    if (dup.length > 0) {
-      await conn.run("INSERT INTO warnings VALUES ($1, $2, 'duplicate_file', $3, NULL, '')", [r.source_file, s.submission_id, `same content as ${dup[0]!.source_file as string}: not loaded twice`]);
-      await conn.run("INSERT INTO files VALUES ($1, $2, $3, 'duplicate', $4, $5)", [r.source_file, r.content_hash, ruleset, s.submission_id, now.toISOString()]);
-      return;
-    }
-    await conn.run(`INSERT INTO submissions VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,${LIST("$10", "INTEGER")},$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21)`, [
-      s.submission_id, s.source_file, s.content_hash, s.encoding, s.doc_kind, s.title, s.doc_number, s.issue_date, s.doc_year,
-      s.period_years.join(","), s.unit_name, s.unit_level, s.district, s.province, s.unit_code, s.unit_era, s.unit_confidence,
-      r.stats.rows, r.stats.mapped, r.stats.unmapped, s.format,
-    ]);
-    for (const o of r.observations) {
-      await conn.run("INSERT INTO observation_facts VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19)", [
-        o.submission_id, o.period_year, o.measure, o.indicator_code, o.indicator_text, o.comparator, o.value, o.value_max,
-        o.unit, o.status, o.numerator, o.denominator, o.raw_value, o.source_ref, o.source_line, o.source_text, o.confidence, o.extractor, o.source_location,
-      ]);
-    }
-  }
-  for (const x of r.rejects) {
-    await conn.run("INSERT INTO rejects VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)", [x.source_file, x.submission_id, x.scope, x.reason_code, x.reason, x.source_line, x.source_ref, x.raw_text, x.best_code, x.best_confidence, x.source_location]);
-  }
-  for (const w of r.warnings) {
-    await conn.run("INSERT INTO warnings VALUES ($1,$2,$3,$4,$5,$6)", [w.source_file, w.submission_id, w.code, w.message, w.source_line, w.raw_text]);
-  }
-  await conn.run("INSERT INTO files VALUES ($1, $2, $3, $4, $5, $6)", [r.source_file, r.content_hash, ruleset, s ? "loaded" : "rejected", s?.submission_id ?? null, now.toISOString()]);
+/** Deletes every row of the named files (earlier versions about to be replaced), one statement per table. */
+async function deleteFiles(conn: DuckDBConnection, names: string[]): Promise<void> {
+  if (names.length === 0) return;
+  const list = [listValue(names)];
+  await conn.run("DELETE FROM observation_facts WHERE submission_id IN (SELECT submission_id FROM submissions WHERE source_file IN (SELECT unnest($1::VARCHAR[])))", list);
+  for (const table of ["submissions", "rejects", "warnings", "files"]) await conn.run(`DELETE FROM ${table} WHERE source_file IN (SELECT unnest($1::VARCHAR[]))`, list);
 }

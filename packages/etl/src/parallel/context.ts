@@ -1,0 +1,48 @@
+import { readFileSync, statSync } from "node:fs";
+import type { AdminUnit, Reject } from "@dx-atlas/schema";
+import { indexCatalog, parseCatalog } from "../catalog/index.ts";
+import { buildGazetteer, parseUnitsCsv } from "../gazetteer/index.ts";
+import { processDocument, type FileResult, type ProcessContext } from "../process-document.ts";
+
+/** Everything a parser needs, as plain data that can cross to a worker thread. */
+export interface ParseSetup { catalogText: string; catalogSource: string; unitsText: string; unitsSource: string; imported: AdminUnit[]; maxFileBytes: number }
+
+/** One file to parse: where it is and the name it is recorded under. */
+export interface ParseTask { path: string; name: string }
+
+/** Builds the catalog index and gazetteer once per thread. */
+export function contextFrom(setup: ParseSetup): ProcessContext {
+  const catalog = indexCatalog(parseCatalog(setup.catalogText, setup.catalogSource));
+  const gazetteer = buildGazetteer(setup.imported, parseUnitsCsv(setup.unitsText, setup.unitsSource));
+  return { catalog, gazetteer };
+}
+
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+
+/**
+ * Reads one file (refusing it unread when it is larger than the limit, so memory stays bounded) and
+ * runs the pipeline on it. Never throws: an unreadable file comes back as a file-level reject.
+ */
+export async function parseFile(task: ParseTask, ctx: ProcessContext, maxBytes: number): Promise<FileResult> {
+  let bytes: Uint8Array;
+  try {
+    const size = statSync(task.path).size;
+    if (size > maxBytes) return fileReject(task.name, "too_large", `the file is ${mb(size)}, more than the ${mb(maxBytes)} limit (--max-file-mb): not read. A plan or report is rarely over 10 MB; a scan or embedded media may be`);
+    bytes = readFileSync(task.path);
+  } catch (err) {
+    return fileReject(task.name, "unreadable", `cannot read the file: ${(err as Error).message}`);
+  }
+  try {
+    return await processDocument(task.name, bytes, ctx);
+  } catch (err) {
+    // processDocument does not throw for bad input; this is a bug, reported against the file rather than lost.
+    return fileReject(task.name, "unreadable", `the ETL failed on this file (a bug; please report it): ${(err as Error).stack ?? (err as Error).message}`);
+  }
+}
+
+export function fileReject(name: string, reason_code: Reject["reason_code"], reason: string, contentHash = ""): FileResult {
+  return {
+    source_file: name, content_hash: contentHash, submission: null, observations: [], warnings: [], stats: { rows: 0, mapped: 0, unmapped: 0 },
+    rejects: [{ source_file: name, submission_id: null, scope: "file", reason_code, reason, source_line: null, source_ref: null, raw_text: "", best_code: null, best_confidence: null, source_location: null }],
+  };
+}

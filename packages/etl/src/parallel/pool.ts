@@ -1,0 +1,51 @@
+import { Worker } from "node:worker_threads";
+import type { FileResult } from "../process-document.ts";
+import { contextFrom, parseFile, type ParseSetup, type ParseTask } from "./context.ts";
+
+/**
+ * Parses files on `size` worker threads (0: on this thread) and hands the results back in the order
+ * the tasks were given, whatever order the threads finish in, so a run's output does not depend on
+ * timing. At most `size × 4` files are in flight, so memory does not grow with the inbox.
+ */
+export async function* parseAll(tasks: Iterable<ParseTask>, setup: ParseSetup, size: number): AsyncGenerator<FileResult> {
+  if (size <= 0) {
+    const ctx = contextFrom(setup);
+    for (const t of tasks) yield await parseFile(t, ctx, setup.maxFileBytes);
+    return;
+  }
+  // The workers run the TypeScript sources, as the main thread does: worker-entry.mjs registers tsx's loader.
+  const workers = Array.from({ length: size }, () => new Worker(new URL("./worker-entry.mjs", import.meta.url), { workerData: setup }));
+  const done = new Map<number, FileResult>();
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  const signal = () => { const w = wake; wake = null; w?.(); };
+  const idle: Worker[] = [];
+  for (const w of workers) {
+    w.on("message", (m: { id: number; result: FileResult }) => { done.set(m.id, m.result); idle.push(w); signal(); });
+    w.on("error", (err) => { failure = new Error(`a parser thread failed: ${err.message}`); signal(); });
+    idle.push(w);
+  }
+  const pending = tasks[Symbol.iterator]();
+  let sent = 0;
+  let next = 0;
+  let exhausted = false;
+  try {
+    for (;;) {
+      while (!exhausted && idle.length > 0 && sent - next < size * 4) {
+        const t = pending.next();
+        if (t.done) { exhausted = true; break; }
+        idle.pop()!.postMessage({ id: sent++, task: t.value });
+      }
+      while (done.has(next)) {
+        const r = done.get(next)!;
+        done.delete(next++);
+        yield r;
+      }
+      if (failure) throw failure;
+      if (exhausted && next === sent) return;
+      await new Promise<void>((resolve) => { wake = resolve; });
+    }
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
