@@ -14,7 +14,9 @@ export async function* parseAll(tasks: Iterable<ParseTask>, setup: ParseSetup, s
     return;
   }
   // The workers run the TypeScript sources, as the main thread does: worker-entry.mjs registers tsx's loader.
-  const workers = Array.from({ length: size }, () => new Worker(new URL("./worker-entry.mjs", import.meta.url), { workerData: setup }));
+  // A loader inherited from the parent (`node --import tsx`) and registered again would deadlock: drop it.
+  const execArgv = withoutLoaders(process.execArgv);
+  const workers = Array.from({ length: size }, () => new Worker(new URL("./worker-entry.mjs", import.meta.url), { workerData: setup, execArgv }));
   const done = new Map<number, FileResult>();
   let failure: Error | null = null;
   let wake: (() => void) | null = null;
@@ -36,10 +38,13 @@ export async function* parseAll(tasks: Iterable<ParseTask>, setup: ParseSetup, s
         if (t.done) { exhausted = true; break; }
         idle.pop()!.postMessage({ id: sent++, task: t.value });
       }
-      while (done.has(next)) {
+      // One result at a time, then back to sending: while this generator is suspended at `yield`,
+      // threads finish and go idle, and must get new work before we wait again.
+      if (done.has(next)) {
         const r = done.get(next)!;
         done.delete(next++);
         yield r;
+        continue;
       }
       if (failure) throw failure;
       if (exhausted && next === sent) return;
@@ -48,4 +53,16 @@ export async function* parseAll(tasks: Iterable<ParseTask>, setup: ParseSetup, s
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
+}
+
+/** Node options minus module loaders (--import/--require/--loader and their values). */
+function withoutLoaders(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (/^--(import|require|loader|experimental-loader)$/.test(a) || a === "-r") { i++; continue; }
+    if (/^--(import|require|loader|experimental-loader)=/.test(a)) continue;
+    out.push(a);
+  }
+  return out;
 }

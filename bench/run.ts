@@ -1,0 +1,180 @@
+#!/usr/bin/env -S npx tsx
+// `pnpm bench`: generates a synthetic corpus, runs the real ETL, metrics, export and explorer build on
+// it, and prints one table of measured figures. Every stage is the shipped code run as users run it.
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, totalmem, tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { parseCatalog } from "../packages/etl/src/catalog/index.ts";
+import { exportWarehouse } from "../packages/metrics/src/export/export-warehouse.ts";
+import { formatTable } from "../packages/metrics/src/format/table.ts";
+import { readMetric } from "../packages/metrics/src/read-metric.ts";
+import { openWarehouse } from "../packages/metrics/src/warehouse/connection.ts";
+import { compareWithTruth } from "./accuracy.ts";
+import type { TruthObservation } from "./corpus/document.ts";
+import { corpus } from "./corpus/generate-corpus.ts";
+import { scaleWarehouse } from "./scale-warehouse.ts";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const USAGE = `pnpm bench [--n DOCS] [--obs OBSERVATIONS] [--runs R] [--full] [--seed S] [--dir DIR] [--no-explorer]
+  default: --n 300 --obs 200000 --runs 1 (about a minute); --full: --n 10000 --obs 10000000 --runs 3`;
+
+const { values: args } = parseArgs({ options: {
+  n: { type: "string" }, obs: { type: "string" }, runs: { type: "string" }, full: { type: "boolean" }, seed: { type: "string" },
+  dir: { type: "string" }, "no-explorer": { type: "boolean" }, help: { type: "boolean" },
+} });
+if (args.help) { console.log(USAGE); process.exit(0); }
+const N = Number(args.n ?? (args.full ? 10_000 : 300));
+const OBS = Number(args.obs ?? (args.full ? 10_000_000 : 200_000));
+const RUNS = Number(args.runs ?? (args.full ? 3 : 1));
+const SEED = Number(args.seed ?? 1);
+const work = args.dir ?? join(tmpdir(), `dx-bench-${N}-${SEED}`);
+
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2; };
+const timed = async <T>(f: () => Promise<T> | T): Promise<[T, number]> => { const t = performance.now(); const r = await f(); return [r, (performance.now() - t) / 1000]; };
+const fmt = (x: number, d = 2) => x.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
+const rows: [string, string, string][] = [];
+const row = (what: string, figure: string, note = "") => { rows.push([what, figure, note]); console.error(`  ${what}: ${figure}${note ? ` (${note})` : ""}`); };
+const dirSize = (p: string): number => statSync(p).isDirectory() ? readdirSync(p).reduce((s, e) => s + dirSize(join(p, e)), 0) : statSync(p).size;
+
+// 1. The corpus, written once per (n, seed) and reused.
+const inbox = join(work, "inbox");
+const truthPath = join(work, "truth.jsonl");
+const unitsPath = join(work, "units.csv");
+const catalog = parseCatalog(readFileSync(join(root, "data/catalog/indicators.yaml"), "utf8"), "data/catalog/indicators.yaml");
+let truthLines: string[];
+try {
+  truthLines = readFileSync(truthPath, "utf8").trim().split("\n");
+  if (truthLines.length !== N) throw new Error("stale");
+  console.error(`corpus: reusing ${work}`);
+} catch {
+  rmSync(work, { recursive: true, force: true });
+  console.error(`corpus: writing ${N} documents to ${work}`);
+  const [lines, secs] = await timed(() => {
+    const c = corpus({ n: N, seed: SEED, catalog });
+    writeFileSync(join(mkdirSync(work, { recursive: true }) ?? work, "units.csv"), c.unitsCsv);
+    const out: string[] = [];
+    for (const f of c.files()) {
+      mkdirSync(dirname(join(inbox, f.path)), { recursive: true });
+      writeFileSync(join(inbox, f.path), f.bytes);
+      out.push(JSON.stringify({ file: f.path, format: f.format, kind: f.kind, year: f.year, unit_code: f.unit_code, shape: f.shape, truth: f.truth }));
+    }
+    writeFileSync(truthPath, `${out.join("\n")}\n`);
+    return out;
+  });
+  truthLines = lines;
+  console.error(`corpus: ${fmt(secs)} s`);
+}
+const truth = truthLines.map((l) => JSON.parse(l) as { file: string; format: string; truth: TruthObservation[] });
+const expected = truth.reduce((s, t) => s + t.truth.length, 0);
+const bytes = dirSize(inbox);
+const formats = new Map<string, number>();
+for (const t of truth) formats.set(t.format, (formats.get(t.format) ?? 0) + 1);
+row("corpus", `${N.toLocaleString("en-US")} documents, ${fmt(bytes / 1024 / 1024, 1)} MB, ${expected.toLocaleString("en-US")} observations`,
+  `seed ${SEED}; ${[...formats].sort((a, b) => b[1] - a[1]).map(([f, n]) => `${f} ${Math.round((100 * n) / N)}%`).join(", ")}`);
+
+// 2. The floor: read every file and split it into lines, on one thread.
+const files: string[] = [];
+const walk = (p: string) => { for (const e of readdirSync(p, { withFileTypes: true })) e.isDirectory() ? walk(join(p, e.name)) : files.push(join(p, e.name)); };
+walk(inbox);
+const floors: number[] = [];
+for (let i = 0; i < Math.max(RUNS, 3); i++) {
+  const [, s] = await timed(() => { let n = 0; for (const f of files) n += new TextDecoder().decode(readFileSync(f)).split(/\r?\n/).length; return n; });
+  floors.push(s);
+}
+const floor = median(floors);
+row("floor: read + split into lines", `${fmt(floor, 3)} s`, `${fmt(N / floor, 0)} documents/s, one thread`);
+
+// 3. The ETL, as `pnpm etl` runs it, in a child process (its own peak memory), on a fresh warehouse.
+const etl = (db: string, extra: string[] = []) => {
+  const t = performance.now();
+  const p = spawnSync(process.execPath, ["--import", "tsx", join(root, "packages/etl/src/cli/main.ts"), inbox, "--db", db, "--gazetteer", unitsPath, "--json", ...extra],
+    { cwd: root, env: { ...process.env, INIT_CWD: work }, encoding: "utf8", maxBuffer: 512 * 1024 * 1024 });
+  if (p.status !== 0) throw new Error(`etl failed: ${p.stderr}`);
+  const out = JSON.parse(p.stdout) as { seconds: number; peak_rss_mb: number; workers: number; load: Record<string, number>; files: { observations: number }[] };
+  return { ...out, wall: (performance.now() - t) / 1000 };
+};
+const db = join(work, "warehouse.duckdb");
+const runs: ReturnType<typeof etl>[] = [];
+for (let i = 0; i < RUNS; i++) { rmSync(db, { force: true }); runs.push(etl(db)); }
+const etlWall = median(runs.map((r) => r.wall));
+const obs = runs[0]!.files.reduce((s, f) => s + f.observations, 0);
+row("ETL (pnpm etl, fresh warehouse)", `${fmt(N / etlWall, 0)} documents/s, ${fmt(obs / etlWall, 0)} observations/s`,
+  `${fmt(etlWall)} s wall incl. start-up, median of ${RUNS}; ${runs[0]!.workers} parser threads; ${runs[0]!.load.loaded} loaded, ${runs[0]!.load.rejected} rejected`);
+row("ETL / floor", `${fmt(etlWall / floor, 0)}×`);
+row("ETL peak memory", `${Math.max(...runs.map((r) => r.peak_rss_mb))} MB`, "max RSS of the ETL process, all threads");
+const reruns: number[] = [];
+for (let i = 0; i < Math.max(RUNS, 1); i++) { const r = etl(db); reruns.push(r.wall); if (r.load.unchanged !== N) throw new Error(`re-run: ${r.load.unchanged} of ${N} unchanged`); }
+row("re-run, unchanged inbox", `${fmt(median(reruns))} s`, `all ${N.toLocaleString("en-US")} files unchanged, wall incl. start-up`);
+
+// 4. Accuracy against the ground truth, from the warehouse.
+{
+  const wh = await openWarehouse(db, { readOnly: true });
+  const got = new Map<string, Parameters<typeof compareWithTruth>[1]>();
+  const reader = await wh.conn.runAndReadAll(`SELECT source_file, indicator_code, measure, period_year, comparator, value, value_max, status FROM observations`);
+  for (const r of reader.getRowObjectsJS()) {
+    const f = String(r.source_file).replace(/^inbox\//, "");
+    got.set(f, [...(got.get(f) ?? []), r as never]);
+  }
+  wh.close();
+  let agreed = 0; let total = 0;
+  for (const t of truth) { const a = compareWithTruth(t.truth, got.get(t.file) ?? []); agreed += a.agreed; total += a.total; }
+  row("accuracy vs ground truth", `${fmt((100 * agreed) / total)}%`, `${agreed.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} observations (missed and invented both count)`);
+}
+
+// 5. Explorer snapshot and build on the ETL's warehouse.
+if (!args["no-explorer"]) {
+  const out = join(work, "explorer");
+  rmSync(out, { recursive: true, force: true });
+  const t = performance.now();
+  const p = spawnSync(process.execPath, ["--import", "tsx", join(root, "apps/explorer/scripts/explorer.ts"), "--build-only", "--db", db, "--out", out],
+    { cwd: root, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const secs = (performance.now() - t) / 1000;
+  if (p.status !== 0) row("explorer build", "failed", p.stderr.slice(-300));
+  else {
+    const arrows = readdirSync(out, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".arrow"));
+    const snap = arrows.reduce((s, f) => s + statSync(join(out, f)).size, 0);
+    const largest = arrows.map((f) => [f, statSync(join(out, f)).size] as const).sort((a, b) => b[1] - a[1])[0];
+    const pages = readdirSync(join(out, "don-vi")).length;
+    row("explorer build", `${fmt(secs, 1)} s`, `${pages} unit pages, ${fmt(dirSize(out) / 1024 / 1024, 1)} MB site`);
+    row("explorer snapshot", `${fmt(snap / 1024 / 1024, 1)} MB`, `${arrows.length} Arrow files; largest ${largest?.[0].replace(/.*\//, "")} ${fmt((largest?.[1] ?? 0) / 1024 / 1024, 1)} MB`);
+  }
+}
+
+// 6. Metrics and export on a warehouse grown to OBS observations.
+{
+  const big = join(work, "warehouse-big.duckdb");
+  rmSync(big, { force: true });
+  cpSync(db, big);
+  const wh = await openWarehouse(big);
+  const [scaled, growSecs] = await timed(() => scaleWarehouse(wh.conn, OBS));
+  console.error(`grew the warehouse to ${scaled.observations} observations in ${fmt(growSecs)} s`);
+  const n = (sql: string) => wh.conn.runAndReadAll(sql).then((r) => Number(r.getRows()[0]![0]));
+  const units = await n("SELECT count(DISTINCT unit_code) FROM submissions");
+  row("warehouse for queries", `${scaled.observations.toLocaleString("en-US")} observations`, `${units.toLocaleString("en-US")} units, ${(await n("SELECT count(*) FROM submissions")).toLocaleString("en-US")} documents`);
+  const queries: [string, () => Promise<number>][] = [
+    ["target vs actual: one province, one year", async () => (await readMetric(wh.conn, "target-vs-actual", { province: "11", year: 2025 })).length],
+    ["target vs actual: national, targets met per indicator", () => n(`SELECT count(*) FROM (SELECT indicator_code, count(*) FILTER (WHERE status = 'met') AS met, count(*) AS n FROM target_vs_actual WHERE period_year = 2025 GROUP BY indicator_code)`)],
+    ["ranking: one indicator, one year, all units", async () => (await readMetric(wh.conn, "compare", { indicator: "xhs.ehealth_record", year: 2025 })).length],
+    ["trends: one indicator, all units", async () => (await readMetric(wh.conn, "trend", { indicator: "xhs.ehealth_record" })).length],
+    ["trends: one unit, all indicators", async () => (await readMetric(wh.conn, "trend-points", { unit: "90001" })).length],
+  ];
+  for (const [name, q] of queries) {
+    const times: number[] = [];
+    let count = 0;
+    for (let i = 0; i < RUNS; i++) { const [c, s] = await timed(q); times.push(s); count = c; }
+    row(`query: ${name}`, `${fmt(median(times), 3)} s`, `${count.toLocaleString("en-US")} rows, median of ${RUNS}`);
+  }
+  const exportDir = join(work, "export");
+  rmSync(exportDir, { recursive: true, force: true });
+  const [summary, exportSecs] = await timed(() => exportWarehouse(wh.conn, exportDir, "parquet"));
+  const exported = summary.tables.find((t) => t.table === "observations")?.rows ?? 0;
+  row("Parquet export", `${fmt(exportSecs)} s`, `${summary.tables.length} tables, ${exported.toLocaleString("en-US")} observation rows, ${fmt(dirSize(exportDir) / 1024 / 1024, 0)} MB`);
+  wh.close();
+}
+
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 1024 ** 3)} GB, Node ${process.versions.node}`;
+console.log(`\nDX Atlas benchmark — ${new Date().toISOString().slice(0, 10)} — ${machine}\n`);
+console.log(formatTable(["measure", "figure", "note"], rows));
