@@ -68,7 +68,7 @@ async function main(argv: string[]): Promise<number> {
   if (rows.length > TABLE_MAX) console.log(`… ${rows.length - TABLE_MAX} more files (all of them: --json, or the warehouse table 'files')`);
   const total = (k: "rows" | "unmapped" | "observations" | "warnings" | "rejects") => rows.reduce((n, r) => n + r[k], 0);
   const { loaded, replaced, unchanged, rejected, duplicates } = report.load;
-  console.log(`\n${rows.length} files: ${loaded} loaded (${replaced} replacing an earlier version), ${unchanged} unchanged, ${duplicates} duplicates, ${rejected} rejected; ` +
+  console.log(`\n${rows.length} files: ${loaded} loaded (${replaced} replacing an earlier version), ${unchanged} unchanged${unchanged > 0 ? " (already in the warehouse, not re-read)" : ""}, ${duplicates} duplicates, ${rejected} rejected; ` +
     `${total("observations")} observations from ${total("rows")} rows, ${total("unmapped")} unmapped, ${total("warnings")} warnings, ${total("rejects")} rejects; ` +
     `${report.seconds.toFixed(2)} s on ${report.workers === 0 ? "the main thread" : `${report.workers} threads`}, peak memory ${peakMb} MB.`);
   const flagged = report.flagged;
