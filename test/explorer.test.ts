@@ -88,7 +88,7 @@ describe.runIf(haveBrowser)("explorer in headless Chromium", () => {
     const ehealth = await count("xhs.ehealth_record", 2023);
     expect(ehealth).toBe(4);
     await page.waitForFunction((n) => document.querySelector("#n-ranked")?.textContent === String(n), ehealth);
-    expect(await page.locator("#ranking svg [aria-label=dot] circle").count()).toBe(ehealth);
+    await expect.poll(() => page.locator("#ranking svg [aria-label=dot] circle").count(), { timeout: 30_000 }).toBe(ehealth);
     const first = page.locator("#ranking-table tbody tr").first();
     expect(await first.textContent()).toMatch(/xã Hà Tân \(nay: Tống Sơn\).*96,8%.*Đạt/);
     await shot(page, "desktop-chi-tieu");
@@ -97,7 +97,7 @@ describe.runIf(haveBrowser)("explorer in headless Chromium", () => {
     const smartphones = await count("xhs.adult_smartphone", 2023);
     expect(smartphones).toBe(3);
     await page.waitForFunction((n) => document.querySelector("#n-ranked")?.textContent === String(n), smartphones);
-    expect(await page.locator("#ranking svg [aria-label=dot] circle").count()).toBe(smartphones);
+    await expect.poll(() => page.locator("#ranking svg [aria-label=dot] circle").count(), { timeout: 30_000 }).toBe(smartphones);
     expect(await page.locator("#ranking-table tbody tr").first().textContent()).toMatch(/phường Mỹ Hòa.*70%/);
     expect(errors).toEqual([]);
     expect(outside).toEqual([]);
@@ -131,7 +131,8 @@ describe.runIf(haveBrowser)("explorer in headless Chromium", () => {
     await page.waitForFunction(() => /chỉ tiêu chung/.test(document.querySelector("#compare-summary")?.textContent ?? ""));
     const shared = Number((await page.textContent("#compare-summary"))!.match(/(\d+) chỉ tiêu chung/)![1]);
     expect(shared).toBeGreaterThan(0);
-    expect(await page.locator("#compare-chart svg [aria-label=dot] circle").count()).toBe(2 * shared);
+    // The summary and the chart are separate cells: wait for the chart to be redrawn for this selection.
+    await expect.poll(() => page.locator("#compare-chart svg [aria-label=dot] circle").count(), { timeout: 30_000 }).toBe(2 * shared);
     await shot(page, "desktop-so-sanh");
     expect(errors).toEqual([]);
     expect(outside).toEqual([]);
