@@ -123,3 +123,19 @@ describe("re-reading after the rules change", () => {
     expect(again.load).toEqual({ loaded: 5, replaced: 5, unchanged: 0, rejected: 0, duplicates: 0 });
   });
 });
+
+describe("copies of a file that changes in the same run", () => {
+  it("a new file with the changed file's new content is a duplicate, not a second submission", async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "in"));
+    const db = join(dir, "w.duckdb");
+    writeFileSync(join(dir, "in/a.txt"), readFileSync(repo(`data/samples/${SAMPLES[0]}.txt`)));
+    await runEtl({ inputs: ["in"], db, cwd: dir });
+    const next = readFileSync(repo(`data/samples/${SAMPLES[3]}.txt`));
+    writeFileSync(join(dir, "in/a.txt"), next);
+    writeFileSync(join(dir, "in/b.txt"), next);
+    const report = await runEtl({ inputs: ["in"], db, cwd: dir });
+    expect(report.load).toEqual({ loaded: 1, replaced: 1, unchanged: 0, rejected: 0, duplicates: 1 });
+    expect(report.files.map((f) => [f.file, f.action, f.reason])).toEqual([["in/a.txt", "replaced", null], ["in/b.txt", "duplicate", "same content as in/a.txt"]]);
+  });
+});

@@ -75,7 +75,6 @@ export async function loadRun(
 async function planFiles(conn: DuckDBConnection, run: { paths: { path: string; name: string }[]; hashOf: (path: string) => string; rulesetHash: string }): Promise<FilePlan[]> {
   const known = new Map((await queryRows(conn, "SELECT source_file, content_hash, ruleset_hash FROM files")).map((r) => [r.source_file as string, { hash: r.content_hash as string, ruleset: r.ruleset_hash as string }]));
   const hashes = run.paths.map((p) => run.hashOf(p.path));
-  const names = new Set(run.paths.map((p) => p.name));
   const changed = new Set(run.paths.filter((p, i) => { const k = known.get(p.name); return k !== undefined && !(k.hash === hashes[i] && k.ruleset === run.rulesetHash); }).map((p) => p.name));
   // Who holds each content already: loaded submissions whose file is not being replaced now.
   const holder = new Map<string, string>();
@@ -87,7 +86,7 @@ async function planFiles(conn: DuckDBConnection, run: { paths: { path: string; n
     const k = known.get(p.name);
     if (k && k.hash === hash && k.ruleset === run.rulesetHash) return { ...p, action: "unchanged" };
     const original = hash === "" ? undefined : holder.get(hash);
-    if (original !== undefined && original !== p.name && !(names.has(original) && changed.has(original))) return { ...p, action: "duplicate", contentHash: hash, original, replaces: k !== undefined };
+    if (original !== undefined && original !== p.name) return { ...p, action: "duplicate", contentHash: hash, original, replaces: k !== undefined };
     if (hash !== "" && original === undefined) holder.set(hash, p.name);
     return { ...p, action: "parse", replaces: k !== undefined };
   });

@@ -40,9 +40,9 @@ export async function parseFile(task: ParseTask, ctx: ProcessContext, maxBytes: 
   }
 }
 
-export function fileReject(name: string, reason_code: Reject["reason_code"], reason: string, contentHash = ""): FileResult {
+function fileReject(name: string, reason_code: Reject["reason_code"], reason: string): FileResult {
   return {
-    source_file: name, content_hash: contentHash, submission: null, observations: [], warnings: [], stats: { rows: 0, mapped: 0, unmapped: 0 },
+    source_file: name, content_hash: "", submission: null, observations: [], warnings: [], stats: { rows: 0, mapped: 0, unmapped: 0 },
     rejects: [{ source_file: name, submission_id: null, scope: "file", reason_code, reason, source_line: null, source_ref: null, raw_text: "", best_code: null, best_confidence: null, source_location: null }],
   };
 }
