@@ -81,8 +81,15 @@ describe.runIf(haveBrowser)("explorer in headless Chromium", () => {
   it("Chỉ tiêu: ranks exactly the units that reported; Hà Tân's 96,8%; a new indicator redraws the chart", async () => {
     const { page, errors, outside } = await open("/chi-tieu", 1280);
     await page.waitForSelector("#ranking svg");
-    await page.locator("select").nth(0).selectOption({ label: "Tỷ lệ người dân có hồ sơ sức khỏe điện tử (sổ sức khỏe điện tử)" });
+    // Choosing an indicator rebuilds the year menu: wait until the page shows the new indicator before
+    // choosing a year, or the year goes to the old menu and is lost (a race that CPU load exposes).
+    const choose = async (label: string) => {
+      await page.locator("select").nth(0).selectOption({ label });
+      await page.waitForFunction((l) => document.querySelector("#ranking-summary b")?.textContent === l, label);
+    };
+    await choose("Tỷ lệ người dân có hồ sơ sức khỏe điện tử (sổ sức khỏe điện tử)");
     await page.locator("select").nth(1).selectOption({ label: "2023" });
+    await page.waitForFunction(() => /năm 2023:/.test(document.querySelector("#ranking-summary")?.textContent ?? ""));
     const count = async (indicator: string, year: number) =>
       (await sql(`SELECT CAST(count(*) AS INTEGER) AS n FROM comparison WHERE indicator_code = '${indicator}' AND year = ${year}`))[0]!.n as number;
     const ehealth = await count("xhs.ehealth_record", 2023);
@@ -93,7 +100,8 @@ describe.runIf(haveBrowser)("explorer in headless Chromium", () => {
     expect(await first.textContent()).toMatch(/xã Hà Tân \(nay: Tống Sơn\).*96,8%.*Đạt/);
     await shot(page, "desktop-chi-tieu");
 
-    await page.locator("select").nth(0).selectOption({ label: "Tỷ lệ dân số trưởng thành có điện thoại thông minh" });
+    await choose("Tỷ lệ dân số trưởng thành có điện thoại thông minh");
+    await page.waitForFunction(() => /năm 2023:/.test(document.querySelector("#ranking-summary")?.textContent ?? ""));
     const smartphones = await count("xhs.adult_smartphone", 2023);
     expect(smartphones).toBe(3);
     await page.waitForFunction((n) => document.querySelector("#n-ranked")?.textContent === String(n), smartphones);
@@ -128,7 +136,8 @@ describe.runIf(haveBrowser)("explorer in headless Chromium", () => {
     await page.waitForSelector("#compare-summary");
     const select = page.locator("select[multiple]");
     await select.selectOption([{ label: "phường Minh Hưng" }, { label: "thành phố Bắc Giang" }]);
-    await page.waitForFunction(() => /chỉ tiêu chung/.test(document.querySelector("#compare-summary")?.textContent ?? ""));
+    // The first two units are chosen when the page opens: wait for the summary of the units chosen here.
+    await page.waitForFunction(() => /chỉ tiêu chung của phường Minh Hưng, thành phố Bắc Giang/.test(document.querySelector("#compare-summary")?.textContent ?? ""));
     const shared = Number((await page.textContent("#compare-summary"))!.match(/(\d+) chỉ tiêu chung/)![1]);
     expect(shared).toBeGreaterThan(0);
     // The summary and the chart are separate cells: wait for the chart to be redrawn for this selection.
