@@ -11,6 +11,7 @@ import { parseCatalog } from "../packages/etl/src/catalog/index.ts";
 import { exportWarehouse } from "../packages/metrics/src/export/export-warehouse.ts";
 import { formatTable } from "../packages/metrics/src/format/table.ts";
 import { readMetric } from "../packages/metrics/src/read-metric.ts";
+import { refreshMetrics } from "../packages/metrics/src/views/refresh-metrics.ts";
 import { openWarehouse } from "../packages/metrics/src/warehouse/connection.ts";
 import { compareWithTruth } from "./accuracy.ts";
 import type { TruthObservation } from "./corpus/document.ts";
@@ -154,6 +155,10 @@ if (!args["no-explorer"]) {
   const n = (sql: string) => wh.conn.runAndReadAll(sql).then((r) => Number(r.getRows()[0]![0]));
   const units = await n("SELECT count(DISTINCT unit_code) FROM submissions");
   row("warehouse for queries", `${scaled.observations.toLocaleString("en-US")} observations`, `${units.toLocaleString("en-US")} units, ${(await n("SELECT count(*) FROM submissions")).toLocaleString("en-US")} documents`);
+  // What the ETL does at the end of a load that changed anything: re-compute the metric tables.
+  const [refreshed, refreshSecs] = await timed(() => refreshMetrics(wh.conn));
+  if (!refreshed.refreshed) throw new Error("the grown warehouse's metric tables were not re-computed");
+  row("metrics refresh (end of a load)", `${fmt(refreshSecs)} s`, `all metric tables re-computed from ${scaled.observations.toLocaleString("en-US")} observations`);
   const queries: [string, () => Promise<number>][] = [
     ["target vs actual: one province, one year", async () => (await readMetric(wh.conn, "target-vs-actual", { province: "11", year: 2025 })).length],
     ["target vs actual: national, targets met per indicator", () => n(`SELECT count(*) FROM (SELECT indicator_code, count(*) FILTER (WHERE status = 'met') AS met, count(*) AS n FROM target_vs_actual WHERE period_year = 2025 GROUP BY indicator_code)`)],

@@ -1,7 +1,7 @@
 // The comparator rules of target vs actual, on a real in-memory DuckDB warehouse holding hand-written
 // observation rows (one invented commune, one row per case), so every branch is exercised.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { METRIC_VIEWS_SQL, openWarehouse, queryRows, targetVsActual, type Warehouse } from "../packages/metrics/src/index.ts";
+import { METRIC_VIEWS_SQL, openWarehouse, queryRows, refreshMetrics, targetVsActual, type Warehouse } from "../packages/metrics/src/index.ts";
 import { WAREHOUSE_DDL } from "../packages/etl/src/load/schema-sql.ts";
 
 let wh: Warehouse;
@@ -40,6 +40,7 @@ beforeAll(async () => {
     }
     line++;
   }
+  await refreshMetrics(wh.conn, { force: true });
 });
 afterAll(() => wh?.close());
 

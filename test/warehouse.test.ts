@@ -5,7 +5,7 @@ import { openWarehouse, queryRows } from "../packages/metrics/src/index.ts";
 import { runEtl } from "../packages/etl/src/run-etl.ts";
 import { repo, SAMPLES, tempDir } from "./helpers.ts";
 
-const TABLES = ["files", "submissions", "observation_facts", "rejects", "warnings", "indicators", "units"];
+const TABLES = ["files", "submissions", "observation_facts", "rejects", "warnings", "indicators", "units", "target_vs_actual", "trend_progress", "comparison", "completeness", "metrics_state"];
 const fixedNow = () => new Date("2026-11-23T00:00:00Z");
 
 /** Row count and an order-independent content hash of every table. */
@@ -37,7 +37,7 @@ describe("warehouse", () => {
     const dir = inbox();
     const db = join(dir, "w.duckdb");
     const report = await runEtl({ inputs: ["in"], db, cwd: dir, now: fixedNow });
-    expect(report.load).toEqual({ loaded: 5, replaced: 0, unchanged: 0, rejected: 0, duplicates: 0 });
+    expect(report.load).toMatchObject({ loaded: 5, replaced: 0, unchanged: 0, rejected: 0, duplicates: 0 });
     const wh = await openWarehouse(db);
     try {
       const cols = (await queryRows(wh.conn, "SELECT column_name FROM information_schema.columns WHERE table_name = 'observations'")).map((r) => r.column_name);
@@ -70,9 +70,31 @@ describe("warehouse", () => {
     await runEtl({ inputs: ["in"], db, cwd: dir, now: fixedNow });
     const first = await fingerprint(db);
     const again = await runEtl({ inputs: ["in"], db, cwd: dir, now: () => new Date("2027-01-01T00:00:00Z") });
-    expect(again.load).toEqual({ loaded: 0, replaced: 0, unchanged: 5, rejected: 0, duplicates: 0 });
+    expect(again.load).toMatchObject({ loaded: 0, replaced: 0, unchanged: 5, rejected: 0, duplicates: 0 });
     expect(await fingerprint(db)).toEqual(first);
     expect(first.observation_facts).toMatch(/^2\d\d:/);
+    expect(again.load.metrics.refreshed).toBe(false);
+  });
+
+  it("metric tables are re-computed when their inputs change, and replace the views older warehouses hold", async () => {
+    const dir = inbox();
+    const db = join(dir, "w.duckdb");
+    const first = await runEtl({ inputs: [`in/${SAMPLES[0]}.txt`], db, cwd: dir, now: fixedNow });
+    expect(first.load.metrics.refreshed).toBe(true);
+    const count = async () => {
+      const wh = await openWarehouse(db);
+      try { return (await queryRows(wh.conn, "SELECT count(DISTINCT unit_key)::INTEGER AS n FROM target_vs_actual"))[0]!.n; } finally { wh.close(); }
+    };
+    expect(await count()).toBe(1);
+    // A warehouse written before the metrics were materialised: views of the same names.
+    const wh = await openWarehouse(db);
+    try {
+      await wh.conn.run("DROP VIEW comparison_missing; DROP TABLE comparison; DROP TABLE target_vs_actual; DELETE FROM metrics_state");
+      await wh.conn.run("CREATE VIEW target_vs_actual AS SELECT 1 AS stale; CREATE VIEW comparison AS SELECT 1 AS stale");
+    } finally { wh.close(); }
+    const next = await runEtl({ inputs: ["in"], db, cwd: dir, now: fixedNow });
+    expect(next.load).toMatchObject({ loaded: 4, unchanged: 1, metrics: { refreshed: true } });
+    expect(await count()).toBe(5);
   });
 
   it("a failure in the middle of a load leaves the warehouse as it was (atomic)", async () => {
@@ -86,7 +108,7 @@ describe("warehouse", () => {
     expect(written).toBe(3);
     expect(await fingerprint(db)).toEqual(before);
     const retry = await runEtl({ inputs: ["in"], db, cwd: dir, now: fixedNow });
-    expect(retry.load).toEqual({ loaded: 4, replaced: 0, unchanged: 1, rejected: 0, duplicates: 0 });
+    expect(retry.load).toMatchObject({ loaded: 4, replaced: 0, unchanged: 1, rejected: 0, duplicates: 0 });
   });
 
   it("bad files are recorded as rejected with the reason and the good files still load", async () => {
@@ -97,7 +119,7 @@ describe("warehouse", () => {
     writeFileSync(join(dir, "in", "unknown.txt"), "KẾ HOẠCH\n\nChuyển đổi số xã Không Có Thật năm 2024\n");
     const db = join(dir, "w.duckdb");
     const report = await runEtl({ inputs: ["in"], db, cwd: dir, now: fixedNow });
-    expect(report.load).toEqual({ loaded: 5, replaced: 0, unchanged: 0, rejected: 4, duplicates: 0 });
+    expect(report.load).toMatchObject({ loaded: 5, replaced: 0, unchanged: 0, rejected: 4, duplicates: 0 });
     const wh = await openWarehouse(db);
     try {
       expect(await queryRows(wh.conn, "SELECT source_file, reason_code FROM rejects WHERE scope = 'file' ORDER BY 1")).toEqual([
@@ -120,7 +142,7 @@ describe("re-reading after the rules change", () => {
     const catalogPath = join(dir, "catalog.yaml");
     writeFileSync(catalogPath, readFileSync(repo("data/catalog/indicators.yaml"), "utf8") + "\n# reviewed\n");
     const again = await runEtl({ inputs: ["in"], db, cwd: dir, now: fixedNow, catalogPath });
-    expect(again.load).toEqual({ loaded: 5, replaced: 5, unchanged: 0, rejected: 0, duplicates: 0 });
+    expect(again.load).toMatchObject({ loaded: 5, replaced: 5, unchanged: 0, rejected: 0, duplicates: 0 });
   });
 });
 
@@ -135,7 +157,7 @@ describe("copies of a file that changes in the same run", () => {
     writeFileSync(join(dir, "in/a.txt"), next);
     writeFileSync(join(dir, "in/b.txt"), next);
     const report = await runEtl({ inputs: ["in"], db, cwd: dir });
-    expect(report.load).toEqual({ loaded: 1, replaced: 1, unchanged: 0, rejected: 0, duplicates: 1 });
+    expect(report.load).toMatchObject({ loaded: 1, replaced: 1, unchanged: 0, rejected: 0, duplicates: 1 });
     expect(report.files.map((f) => [f.file, f.action, f.reason])).toEqual([["in/a.txt", "replaced", null], ["in/b.txt", "duplicate", "same content as in/a.txt"]]);
   });
 });

@@ -23,7 +23,9 @@ export function whereClause(filter: MetricFilter, yearColumn: YearColumn): { sql
   if (filter.unit) {
     const raw = p(filter.unit);
     const folded = `dx_fold(${raw})`;
-    parts.push(`(${raw} IN (unit_key, unit_code, current_key) OR ${folded} IN (dx_fold(unit_name), dx_fold(unit_level || ' ' || unit_name), dx_fold(current_name)))`);
+    // Resolved over metric_units (one row per unit as named), not by folding names on every row.
+    parts.push(`(unit_key IN (SELECT unit_key FROM metric_units WHERE ${raw} IN (unit_key, unit_code) OR ${folded} IN (name_folded, level_name_folded))
+      OR current_key IN (SELECT current_key FROM metric_units WHERE ${raw} = current_key OR ${folded} = current_name_folded))`);
   }
   if (filter.year !== undefined) {
     const y = p(filter.year);
@@ -31,7 +33,7 @@ export function whereClause(filter: MetricFilter, yearColumn: YearColumn): { sql
   }
   if (filter.province) {
     const v = p(filter.province);
-    parts.push(`(current_province_code = ${v} OR dx_fold(current_province) = dx_fold(${v}) OR dx_fold(province) = dx_fold(${v}))`);
+    parts.push(`unit_key IN (SELECT unit_key FROM metric_units WHERE current_province_code = ${v} OR dx_fold(${v}) IN (current_province_folded, province_folded))`);
   }
   return { sql: parts.length ? `WHERE ${parts.join(" AND ")}` : "", params };
 }

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { AdminUnit } from "@dx-atlas/schema";
 import { unitsAfterReform, unitsBeforeReform } from "../gazetteer/import-national.ts";
 import { WAREHOUSE_DDL } from "./schema-sql.ts";
-import { openWarehouse, queryRows } from "@dx-atlas/metrics";
+import { openWarehouse, queryRows, refreshMetrics } from "@dx-atlas/metrics";
 
 const readJson = (dir: string, file: string): unknown => {
   const path = join(dir, file);
@@ -46,6 +46,8 @@ export async function importUnits(db: string, units: AdminUnit[]): Promise<{ bef
       sa.closeSync();
       await wh.conn.run("UPDATE units SET successor_codes = list_filter(string_split(succ.s, ','), x -> x <> '') FROM succ WHERE units.era = succ.era AND units.code = succ.code");
       await wh.conn.run("DROP TABLE succ");
+      // Units decide where an observation is placed (its current province, its successor): re-compute.
+      await refreshMetrics(wh.conn);
       await wh.conn.run("COMMIT");
     } catch (err) {
       await wh.conn.run("ROLLBACK");

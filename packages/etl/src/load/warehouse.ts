@@ -1,5 +1,5 @@
 import { listValue, type DuckDBConnection } from "@duckdb/node-api";
-import { METRIC_VIEWS_SQL, queryRows } from "@dx-atlas/metrics";
+import { queryRows, refreshMetrics, type RefreshResult } from "@dx-atlas/metrics";
 import type { AdminUnit, Indicator } from "@dx-atlas/schema";
 import type { FileResult } from "../process-document.ts";
 import { RowWriter } from "./append-rows.ts";
@@ -10,7 +10,11 @@ export interface LoadHooks {
   afterFile?: (sourceFile: string) => void;
 }
 
-export interface LoadSummary { loaded: number; replaced: number; unchanged: number; rejected: number; duplicates: number }
+export interface LoadSummary {
+  loaded: number; replaced: number; unchanged: number; rejected: number; duplicates: number;
+  /** Whether the metric tables were re-computed (only when what they depend on changed), and how long it took. */
+  metrics: RefreshResult;
+}
 
 /** What a run does with one input file, decided from its content hash before anything is parsed. */
 export type FilePlan =
@@ -35,11 +39,10 @@ export async function loadRun(
   onFile: (outcome: FileOutcome) => void,
   hooks: LoadHooks = {},
 ): Promise<LoadSummary> {
-  const summary: LoadSummary = { loaded: 0, replaced: 0, unchanged: 0, rejected: 0, duplicates: 0 };
+  const summary: LoadSummary = { loaded: 0, replaced: 0, unchanged: 0, rejected: 0, duplicates: 0, metrics: { refreshed: false, seconds: 0 } };
   await conn.run(WAREHOUSE_DDL);
   await conn.run("BEGIN TRANSACTION");
   try {
-    await conn.run(METRIC_VIEWS_SQL);
     await refreshReference(conn, run.catalog, run.units);
     const plans = await planFiles(conn, run);
     const replaced = plans.filter((p) => p.action !== "unchanged" && p.replaces).map((p) => p.name);
@@ -60,6 +63,7 @@ export async function loadRun(
       if (p.action === "duplicate") { writer.writeDuplicate(p.name, p.contentHash, p.original, loadedAt, run.rulesetHash); summary.duplicates++; onFile({ plan: p, result: null }); }
     }
     writer.close();
+    summary.metrics = await refreshMetrics(conn);
     await conn.run("COMMIT");
   } catch (err) {
     await conn.run("ROLLBACK");

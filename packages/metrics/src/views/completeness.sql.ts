@@ -1,9 +1,11 @@
+import type { MetricTable } from "./metric-table.ts";
 import { unitColumnsOf } from "./units.sql.ts";
 
 // Completeness: per unit and year, the plans and reports filed and how much of the catalog they cover.
 // A year counts when a document is about it or carries values for it (a 2025 plan with 2024 results).
-export const COMPLETENESS_SQL = `
-CREATE OR REPLACE VIEW completeness AS
+export const COMPLETENESS_TABLES: MetricTable[] = [{
+  name: "completeness", kind: "table",
+  sql: `
 WITH docs AS (
   SELECT unit_key, doc_year AS year,
          CAST(count(*) FILTER (WHERE doc_kind = 'plan') AS INTEGER) AS plans,
@@ -29,5 +31,5 @@ SELECT ${unitColumnsOf("u")}, u.year,
 FROM unit_years u
 LEFT JOIN docs d ON d.unit_key = u.unit_key AND d.year = u.year
 LEFT JOIN cover c ON c.unit_key = u.unit_key AND c.year = u.year
-CROSS JOIN catalog;
-`;
+CROSS JOIN catalog`,
+}];

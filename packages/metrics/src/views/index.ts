@@ -1,16 +1,26 @@
-import { COMPARISON_SQL } from "./comparison.sql.ts";
-import { COMPLETENESS_SQL } from "./completeness.sql.ts";
-import { TARGET_VS_ACTUAL_SQL } from "./target-vs-actual.sql.ts";
-import { TREND_SQL } from "./trend.sql.ts";
-import { UNITS_SQL } from "./units.sql.ts";
+import { COMPARISON_TABLES } from "./comparison.sql.ts";
+import { COMPLETENESS_TABLES } from "./completeness.sql.ts";
+import { TARGET_VS_ACTUAL_MACROS, TARGET_VS_ACTUAL_TABLES } from "./target-vs-actual.sql.ts";
+import { TREND_TABLES } from "./trend.sql.ts";
+import type { MetricTable } from "./metric-table.ts";
+import { UNIT_TABLES, UNITS_SQL } from "./units.sql.ts";
 
 /**
- * Macros and views the metrics are computed by, in dependency order. They live in the warehouse file,
- * so the DuckDB CLI sees them too. Created after the ETL's tables (they are bound at creation).
+ * Macros and views the metrics are computed from. They live in the warehouse file, so the DuckDB CLI
+ * sees them too. Created after the ETL's tables (they are bound at creation).
  */
-export const METRIC_VIEWS_SQL = [UNITS_SQL, TARGET_VS_ACTUAL_SQL, TREND_SQL, COMPARISON_SQL, COMPLETENESS_SQL].join("\n");
+export const METRIC_VIEWS_SQL = [UNITS_SQL, TARGET_VS_ACTUAL_MACROS].join("\n");
 
-/** The views a user queries, by command name. */
+/**
+ * The metric tables, in dependency order: each is a query over the views above and the steps before
+ * it, materialised whenever what it is computed from changes (see refresh-metrics.ts), so a user's
+ * query is a scan of one table and not the whole computation.
+ */
+export const METRIC_TABLES: MetricTable[] = [
+  ...UNIT_TABLES, ...TARGET_VS_ACTUAL_TABLES, ...TREND_TABLES, ...COMPARISON_TABLES, ...COMPLETENESS_TABLES,
+];
+
+/** The metric tables a user queries, by command name. */
 export const METRIC_VIEWS = {
   "target-vs-actual": "target_vs_actual",
   trend: "trend_progress",

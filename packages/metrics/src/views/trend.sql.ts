@@ -1,3 +1,4 @@
+import type { MetricTable } from "./metric-table.ts";
 import { UNIT_COLUMNS } from "./units.sql.ts";
 
 // Trends: one numeric result per unit, indicator and year (the result target_vs_actual chose), and
@@ -5,9 +6,11 @@ import { UNIT_COLUMNS } from "./units.sql.ts";
 // compound growth since the base year against the growth needed to reach the target by its year.
 // Direction comes from the catalog. A series belongs to the unit as filed: a commune merged in 2025
 // keeps its own history and is linked to its successor through current_key.
-export const TREND_SQL = `
--- Levels only: a status, a change ("tăng 6%") or a value in another unit than the catalog's is not a point.
-CREATE OR REPLACE VIEW trend_points AS
+export const TREND_TABLES: MetricTable[] = [
+  {
+    // Levels only: a status, a change ("tăng 6%") or a value in another unit than the catalog's is not a point.
+    name: "trend_points", kind: "table",
+    sql: `
 SELECT ${UNIT_COLUMNS}, indicator_code, indicator_name, direction, unit, period_year AS year, value,
        lag(period_year) OVER w AS prev_year, lag(value) OVER w AS prev_value,
        round(value - lag(value) OVER w, 4) AS change,
@@ -16,9 +19,11 @@ SELECT ${UNIT_COLUMNS}, indicator_code, indicator_name, direction, unit, period_
        source_file, source_line, raw_value
 FROM metric_actuals
 WHERE value IS NOT NULL AND unit = indicator_unit AND coalesce(comparator, 'eq') NOT IN ('increase', 'decrease')
-WINDOW w AS (PARTITION BY unit_key, indicator_code ORDER BY period_year);
-
-CREATE OR REPLACE VIEW trend_progress AS
+WINDOW w AS (PARTITION BY unit_key, indicator_code ORDER BY period_year)`,
+  },
+  {
+    name: "trend_progress", kind: "table",
+    sql: `
 WITH s AS (
   SELECT unit_key, indicator_code, any_value(unit_name) AS unit_name, any_value(unit_level) AS unit_level,
          any_value(unit_code) AS unit_code, any_value(unit_era) AS unit_era, any_value(province) AS province,
@@ -66,5 +71,6 @@ SELECT ${UNIT_COLUMNS}, indicator_code, indicator_name, direction, n_points, bas
             WHEN d * cagr >= 0.015 THEN 'on_track' WHEN d * cagr >= 0.005 THEN 'acceleration_needed'
             WHEN d * cagr >= 0 THEN 'limited_progress' ELSE 'deterioration' END AS status,
        series
-FROM q;
-`;
+FROM q`,
+  },
+];

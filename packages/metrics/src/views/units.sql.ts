@@ -1,3 +1,5 @@
+import type { MetricTable } from "./metric-table.ts";
+
 // Unit identity across the 1 July 2025 reform. Documents name a unit of their own time
 // ('before-2025-07:15322' Hà Tân); metrics compare it under the unit it became ('after-2025-07:15316'
 // Tống Sơn) when it went to exactly one successor. A unit split between several keeps its own key.
@@ -51,7 +53,7 @@ FROM submissions s
 LEFT JOIN unit_lineage l ON l.era = s.unit_era AND l.code = s.unit_code;
 
 CREATE OR REPLACE VIEW metric_observations AS
-SELECT o.*, su.source_file, su.doc_kind, su.doc_year, su.unit_key, su.unit_name, su.unit_level, su.unit_code,
+SELECT o.*, o.rowid AS fact_id, su.source_file, su.doc_kind, su.doc_year, su.unit_key, su.unit_name, su.unit_level, su.unit_code,
        su.unit_era, su.province, su.current_key, su.current_name, su.current_province_code, su.current_province, su.tier,
        i.name_vi AS indicator_name, coalesce(i.direction, 'higher') AS direction, i.unit AS indicator_unit
 FROM observation_facts o
@@ -73,3 +75,17 @@ export const UNIT_COLUMNS = "unit_key, unit_name, unit_level, unit_code, unit_er
 
 /** The same columns qualified by a table alias ('r.unit_key, r.unit_name, …'). */
 export const unitColumnsOf = (alias: string) => UNIT_COLUMNS.split(", ").map((c) => `${alias}.${c}`).join(", ");
+
+/**
+ * Every unit documents name, with the folded forms a user's filter is matched against, so a filter
+ * ('ha tan', 'Thanh Hóa') is resolved over the units once instead of folding names on every row.
+ */
+export const UNIT_TABLES: MetricTable[] = [{
+  name: "metric_units", kind: "table",
+  sql: `
+SELECT DISTINCT unit_key, unit_code, current_key, current_province_code,
+       dx_fold(unit_name) AS name_folded, dx_fold(unit_level || ' ' || unit_name) AS level_name_folded,
+       dx_fold(current_name) AS current_name_folded, dx_fold(current_province) AS current_province_folded,
+       dx_fold(province) AS province_folded
+FROM submission_units`,
+}];
