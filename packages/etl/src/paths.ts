@@ -8,5 +8,6 @@ export const DEFAULT_PATHS = {
   samples: root("data/samples"),
   catalog: root("data/catalog/indicators.yaml"),
   gazetteer: root("data/gazetteer/units.csv"),
+  corrections: root("data/corrections.yaml"),
   warehouse: DEFAULT_WAREHOUSE,
 };

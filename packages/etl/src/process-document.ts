@@ -4,6 +4,7 @@ import type { CatalogIndex } from "./catalog/match-indicator.ts";
 import { extractRows } from "./extract/index.ts";
 import type { Gazetteer } from "./gazetteer/gazetteer.ts";
 import { resolveUnit } from "./gazetteer/resolve-unit.ts";
+import type { Corrections } from "./corrections/corrections.ts";
 import { rowToObservations } from "./map/rows-to-observations.ts";
 import { detectMetadata } from "./metadata/detect-metadata.ts";
 import { toLines } from "./normalise/lines.ts";
@@ -19,9 +20,11 @@ export interface FileResult {
   rejects: Reject[];
   warnings: Warning[];
   stats: { rows: number; mapped: number; unmapped: number };
+  /** Keys of the analyst's corrections this file's rows used (absent: none). */
+  corrections_used?: string[];
 }
 
-export interface ProcessContext { catalog: CatalogIndex; gazetteer: Gazetteer; threshold?: number; limits?: ReadLimits }
+export interface ProcessContext { catalog: CatalogIndex; gazetteer: Gazetteer; threshold?: number; limits?: ReadLimits; corrections?: Corrections }
 
 /**
  * The whole pipeline for one file's bytes: read (text in any encoding, .docx, .pdf, .xlsx) →
@@ -63,8 +66,9 @@ export async function processDocument(sourceFile: string, bytes: Uint8Array, ctx
   if (meta.kind_evidence === "body") warn("kind_guessed", `plan or report was guessed from the body text`, null, head);
 
   const rows = extractRows(source, logical, { docKind: meta.kind, docYear: meta.doc_year });
+  const used = new Set<string>();
   for (const row of rows) {
-    const outcome = rowToObservations(row, { submissionId, sourceFile, catalog: ctx.catalog, threshold: ctx.threshold });
+    const outcome = rowToObservations(row, { submissionId, sourceFile, catalog: ctx.catalog, threshold: ctx.threshold, corrections: ctx.corrections, used });
     result.stats.rows++;
     if (outcome.mapped) result.stats.mapped++;
     if (outcome.unmapped) result.stats.unmapped++;
@@ -85,6 +89,7 @@ export async function processDocument(sourceFile: string, bytes: Uint8Array, ctx
     district: unit.district?.name ?? null, province: unit.province?.name ?? null, unit_code: unit.unit.code,
     unit_era: unit.unit.era, unit_confidence: unit.confidence,
   };
+  if (used.size > 0) result.corrections_used = [...used];
   return result;
 }
 

@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, relative, resolve } from "node:path";
 import type { AdminUnit } from "@dx-atlas/schema";
 import { adminUnitSchema } from "@dx-atlas/schema";
 import { parseCatalog } from "./catalog/index.ts";
+import { correctionKey, parseCorrections, type MappingCorrection } from "./corrections/corrections.ts";
 import { parseUnitsCsv } from "./gazetteer/index.ts";
 import { openWarehouse, queryRows } from "@dx-atlas/metrics";
 import { loadRun, type FilePlan, type LoadHooks, type LoadSummary } from "./load/warehouse.ts";
@@ -19,6 +20,8 @@ export interface EtlOptions {
   catalogPath?: string;
   /** The bundled units list (default data/gazetteer/units.csv); a province may pass its own. */
   gazetteerPath?: string;
+  /** The analyst's corrections (default data/corrections.yaml; a missing file means none). */
+  correctionsPath?: string;
   /** Working directory that source_file paths are made relative to. */
   cwd?: string;
   now?: () => Date;
@@ -49,6 +52,8 @@ export interface EtlReport {
   seconds: number;
   /** Parser threads this run used (0: the main thread). */
   workers: number;
+  /** The corrections file's mapping entries, and those that matched no row of any loaded file. */
+  corrections: { file: string; entries: number; unused: MappingCorrection[] };
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -125,10 +130,15 @@ export async function runEtl(opts: EtlOptions): Promise<EtlReport> {
   const catalog = parseCatalog(catalogText, catalogSource);
   const bundled = parseUnitsCsv(unitsText, unitsSource);
   const imported = await warehouseUnits(opts.db);
-  const rulesetHash = createHash("sha256").update(`${EXTRACTOR_VERSION}\n${catalogText}\n${unitsText}\n${imported.length}`).digest("hex").slice(0, 16);
+  const correctionsPath = opts.correctionsPath ?? DEFAULT_PATHS.corrections;
+  const correctionsText = existsSync(correctionsPath) ? readFileSync(correctionsPath, "utf8") : "";
+  const correctionsSource = relative(cwd, correctionsPath) || correctionsPath;
+  const corrections = parseCorrections(correctionsText, correctionsSource, new Set(catalog.map((i) => i.code)));
+  // The corrections are rules too: editing them re-reads every file, so each correction's use is known.
+  const rulesetHash = createHash("sha256").update(`${EXTRACTOR_VERSION}\n${catalogText}\n${unitsText}\n${imported.length}\n${correctionsText}`).digest("hex").slice(0, 16);
   const maxFileBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const paths = expandInputs(opts.inputs, cwd).map((p) => ({ path: p, name: relative(cwd, p).startsWith("..") ? p : relative(cwd, p) }));
-  const setup: ParseSetup = { catalogText, catalogSource, unitsText, unitsSource, imported, maxFileBytes };
+  const setup: ParseSetup = { catalogText, catalogSource, unitsText, unitsSource, imported, maxFileBytes, correctionsText, correctionsSource };
   const workers = opts.workers ?? defaultWorkers();
   let threads = 0;
   const files: FileSummary[] = [];
@@ -154,7 +164,10 @@ export async function runEtl(opts: EtlOptions): Promise<EtlReport> {
       }, opts.hooks);
     const order = new Map(paths.map((p, i) => [p.name, i]));
     files.sort((a, b) => order.get(a.file)! - order.get(b.file)!);
-    return { files, results, flagged, load, db: opts.db, seconds: (performance.now() - started) / 1000, workers: threads };
+    const usedKeys = new Set((await queryRows(wh.conn, "SELECT DISTINCT correction_key FROM correction_uses")).map((r) => r.correction_key as string));
+    const unused = corrections.entries.filter((e) => !usedKeys.has(correctionKey(e.text)));
+    return { files, results, flagged, load, db: opts.db, seconds: (performance.now() - started) / 1000, workers: threads,
+      corrections: { file: correctionsSource, entries: corrections.entries.length, unused } };
   } finally {
     wh.close();
   }

@@ -38,7 +38,7 @@ export async function readMetric<K extends MetricName>(conn: DuckDBConnection, n
     rows = await queryRows(conn, `SELECT * FROM ${view} ${where.sql} ORDER BY ${spec.order}`, where.params);
   } catch (err) {
     const msg = (err as Error).message;
-    if (/does not exist/i.test(msg)) throw new Error(`the warehouse has no view ${view}: run \`pnpm etl\` to (re)create the metric views (${msg.split("\n")[0]})`);
+    if (/does not exist/i.test(msg)) throw new Error(`the warehouse has no metric table ${view}: run \`pnpm etl\` to (re)compute the metrics (${msg.split("\n")[0]})`);
     throw err;
   }
   return rows.map((row, i) => {

@@ -5,7 +5,7 @@ export const rejectSchema = z.object({
   source_file: z.string(),
   submission_id: z.string().nullable().meta({ description: "Null when the whole file was rejected." }),
   scope: z.enum(["file", "row"]),
-  reason_code: z.enum(["empty", "binary", "not_dx_document", "unreadable", "unsupported_format", "too_large", "needs_ocr", "encrypted", "unknown_unit", "unmapped", "unparsed_value", "ambiguous_result", "summary_line", "no_value", "invalid"]),
+  reason_code: z.enum(["empty", "binary", "not_dx_document", "unreadable", "unsupported_format", "too_large", "needs_ocr", "encrypted", "unknown_unit", "unmapped", "unparsed_value", "ambiguous_result", "summary_line", "no_value", "invalid", "excluded"]).meta({ description: "Why; 'excluded': an analyst's correction says the wording is not an indicator." }),
   reason: z.string().meta({ description: "Human-readable reason with the bad value." }),
   source_line: z.number().int().nullable(),
   source_ref: z.string().nullable(),
@@ -13,6 +13,7 @@ export const rejectSchema = z.object({
   source_location: z.string().nullable().meta({ description: "Where the row is in a .docx, .pdf or .xlsx file ('table 2, row 5', 'page 3'); null for text files and file-level rejects." }),
   best_code: z.string().nullable().meta({ description: "For unmapped rows: the closest catalog code, below the threshold." }),
   best_confidence: z.number().nullable(),
+  match_text: z.string().nullable().optional().meta({ description: "For unmapped and excluded rows: the wording the catalog was searched for (what a mapping correction is keyed by)." }),
 });
 export type Reject = z.infer<typeof rejectSchema>;
 

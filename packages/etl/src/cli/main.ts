@@ -5,11 +5,16 @@ import { parseArgs } from "node:util";
 import { importUnits, readNationalLists } from "../load/import-units.ts";
 import { DEFAULT_PATHS } from "../paths.ts";
 import { runEtl } from "../run-etl.ts";
-import { formatTable } from "@dx-atlas/metrics";
+import { formatTable, openWarehouse } from "@dx-atlas/metrics";
+import { addMapping } from "../corrections/write-corrections.ts";
+import { readReviewRows } from "../review/read-review.ts";
+import { formatReview, reviewItems, type ReviewItem } from "../review/review-items.ts";
 
 const USAGE = `Usage:
   pnpm etl [FILES_OR_DIRS…] [--db PATH] [--json]   load submissions: .txt (any Vietnamese encoding), .docx, .pdf
                                                    with a text layer, .xlsx (default: data/samples/)
+  pnpm etl review [--db PATH] [--json]           what needs a human, by file, with ids and source lines
+  pnpm etl review --accept ID [--as CODE|none]   confirm (or correct) a mapping: writes data/corrections.yaml
   pnpm etl gazetteer import DIR [--db PATH]        load the national unit lists (DIR holds before-2025-07/dvhcvn.json,
                                                    reform-2025-07/splits.json, after-2025-07/units.json)
 Options:
@@ -18,6 +23,7 @@ Options:
   --max-file-mb N  refuse files larger than N MB unread (default 64)
   --workers N      parser threads (default: one per core, at most 8; 0 = parse on the main thread)
   --gazetteer CSV  units list to use instead of data/gazetteer/units.csv (same columns)
+  --corrections YAML  the analyst's corrections (default data/corrections.yaml)
   --help      this text`;
 
 const cwd = process.env.INIT_CWD ?? process.cwd();
@@ -25,7 +31,7 @@ const cwd = process.env.INIT_CWD ?? process.cwd();
 async function main(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { db: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" }, "max-file-mb": { type: "string" }, workers: { type: "string" }, gazetteer: { type: "string" } } });
+    args = parseArgs({ args: argv, allowPositionals: true, options: { db: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" }, "max-file-mb": { type: "string" }, workers: { type: "string" }, gazetteer: { type: "string" }, corrections: { type: "string" }, accept: { type: "string", multiple: true }, as: { type: "string" } } });
   } catch (err) {
     console.error(`etl: ${(err as Error).message}\n${USAGE}`);
     return 2;
@@ -39,6 +45,8 @@ async function main(argv: string[]): Promise<number> {
     console.log(`Imported ${counts.before} units before the 2025 reform and ${counts.after} after it into ${relative(cwd, db)}.`);
     return 0;
   }
+  const correctionsPath = args.values.corrections ? resolve(cwd, args.values.corrections) : DEFAULT_PATHS.corrections;
+  if (first === "review") return review(db, correctionsPath, args.values.accept ?? [], args.values.as, Boolean(args.values.json));
   const inputs = args.positionals.length > 0 ? args.positionals : [relative(cwd, DEFAULT_PATHS.samples) || "."];
   const maxMb = args.values["max-file-mb"] === undefined ? undefined : Number(args.values["max-file-mb"]);
   if (maxMb !== undefined && !(maxMb > 0)) { console.error(`--max-file-mb: expected a positive number of megabytes, got "${args.values["max-file-mb"]}"`); return 2; }
@@ -48,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
   const gazetteerPath = args.values.gazetteer ? resolve(cwd, args.values.gazetteer) : undefined;
   const bar = process.stderr.isTTY && !args.values.json;
   const report = await runEtl({
-    inputs, db, cwd, maxFileBytes, workers, gazetteerPath,
+    inputs, db, cwd, maxFileBytes, workers, gazetteerPath, correctionsPath,
     onProgress: bar ? (done, total) => {
       if (total < 20) return;
       const w = 30; const k = Math.round((done / total) * w);
@@ -58,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
   const rows = report.files;
   const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
   if (args.values.json) {
-    console.log(JSON.stringify({ db: relative(cwd, report.db), seconds: report.seconds, workers: report.workers, peak_rss_mb: peakMb, load: report.load, files: rows }, null, 2));
+    console.log(JSON.stringify({ db: relative(cwd, report.db), seconds: report.seconds, workers: report.workers, peak_rss_mb: peakMb, load: report.load, corrections: report.corrections, files: rows }, null, 2));
     return 0;
   }
   const TABLE_MAX = 60;
@@ -77,8 +85,40 @@ async function main(argv: string[]): Promise<number> {
     console.log(`\nTo review (${nFlagged}; all of them are in the warehouse tables 'rejects' and 'warnings'):`);
     for (const line of flagged.slice(0, 15)) console.log(`  ${line.length > 180 ? `${line.slice(0, 177)}…` : line}`);
     if (nFlagged > 15) console.log(`  … and ${nFlagged - 15} more`);
+    console.log(`  pnpm etl review lists every one by file, with an id to accept or correct mappings.`);
+  }
+  const { unused, entries, file } = report.corrections;
+  if (unused.length > 0) {
+    console.log(`\n${unused.length} of ${entries} corrections in ${file} matched no row of any loaded file (wording changed, or the file is gone):`);
+    for (const u of unused.slice(0, 10)) console.log(`  "${u.text}" → ${u.indicator}`);
   }
   console.log(`Warehouse: ${relative(cwd, report.db)}  ·  next: pnpm metrics target-vs-actual | pnpm query "SQL" | pnpm export`);
+  return 0;
+}
+
+/** `pnpm etl review`: the list, or with --accept, mapping entries written to the corrections file. */
+async function review(db: string, correctionsPath: string, accept: string[], as: string | undefined, json: boolean): Promise<number> {
+  const wh = await openWarehouse(db, { readOnly: true });
+  let items: ReviewItem[];
+  try {
+    items = reviewItems(await readReviewRows(wh.conn));
+  } finally {
+    wh.close();
+  }
+  if (accept.length === 0) {
+    console.log(json ? JSON.stringify(items, null, 2) : formatReview(items));
+    return 0;
+  }
+  for (const id of accept) {
+    const it = items.find((i) => i.id === id);
+    if (!it) { console.error(`etl review: no item ${id} in the current review list (run pnpm etl review)`); return 2; }
+    if (it.wording === undefined) { console.error(`etl review: item ${id} is a ${it.kind}, not a mapping: fix it in the document, or re-submit the file`); return 2; }
+    const code = as ?? it.proposed;
+    if (!code) { console.error(`etl review: item ${id} has no proposed code: give one with --as CODE (or --as none)`); return 2; }
+    const { replaced } = addMapping(correctionsPath, { text: it.wording, indicator: code, note: `accepted from ${it.file}:${it.line ?? "-"} on ${new Date().toISOString().slice(0, 10)}` });
+    console.log(`${replaced ? "Replaced" : "Added"} in ${relative(cwd, correctionsPath)}: "${it.wording}" → ${code}`);
+  }
+  console.log("Run pnpm etl to apply (the corrections changed, so every file is read again).");
   return 0;
 }
 

@@ -9,13 +9,13 @@ type Cell = string | number | null | readonly number[];
  * too. Column order is the tables' (see schema-sql.ts).
  */
 export class RowWriter {
-  private constructor(private readonly appenders: Record<"files" | "submissions" | "observation_facts" | "rejects" | "warnings", DuckDBAppender>) {}
+  private constructor(private readonly appenders: Record<"files" | "submissions" | "observation_facts" | "rejects" | "warnings" | "correction_uses", DuckDBAppender>) {}
 
   static async open(conn: DuckDBConnection): Promise<RowWriter> {
     const open = (t: string) => conn.createAppender(t);
     return new RowWriter({
       files: await open("files"), submissions: await open("submissions"), observation_facts: await open("observation_facts"),
-      rejects: await open("rejects"), warnings: await open("warnings"),
+      rejects: await open("rejects"), warnings: await open("warnings"), correction_uses: await open("correction_uses"),
     });
   }
 
@@ -46,7 +46,8 @@ export class RowWriter {
         ]);
       }
     }
-    for (const x of r.rejects) this.row("rejects", [x.source_file, x.submission_id, x.scope, x.reason_code, x.reason, x.source_line, x.source_ref, x.raw_text, x.best_code, x.best_confidence, x.source_location]);
+    for (const x of r.rejects) this.row("rejects", [x.source_file, x.submission_id, x.scope, x.reason_code, x.reason, x.source_line, x.source_ref, x.raw_text, x.best_code, x.best_confidence, x.source_location, x.match_text ?? null]);
+    for (const key of r.corrections_used ?? []) this.row("correction_uses", [r.source_file, key]);
     for (const w of r.warnings) this.row("warnings", [w.source_file, w.submission_id, w.code, w.message, w.source_line, w.raw_text]);
     this.row("files", [r.source_file, r.content_hash, ruleset, s ? "loaded" : "rejected", s?.submission_id ?? null, loadedAt]);
   }

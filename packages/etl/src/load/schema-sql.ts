@@ -24,6 +24,9 @@ CREATE TABLE IF NOT EXISTS rejects (
 ALTER TABLE submissions ADD COLUMN IF NOT EXISTS format VARCHAR;
 ALTER TABLE observation_facts ADD COLUMN IF NOT EXISTS source_location VARCHAR;
 ALTER TABLE rejects ADD COLUMN IF NOT EXISTS source_location VARCHAR;
+ALTER TABLE rejects ADD COLUMN IF NOT EXISTS match_text VARCHAR;
+-- Which of the analyst's corrections (data/corrections.yaml, by folded wording) each file's rows used.
+CREATE TABLE IF NOT EXISTS correction_uses (source_file VARCHAR NOT NULL, correction_key VARCHAR NOT NULL);
 CREATE TABLE IF NOT EXISTS warnings (
   source_file VARCHAR NOT NULL, submission_id VARCHAR, code VARCHAR NOT NULL, message VARCHAR NOT NULL,
   source_line INTEGER, raw_text VARCHAR);

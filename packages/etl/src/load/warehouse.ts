@@ -120,5 +120,5 @@ async function deleteFiles(conn: DuckDBConnection, names: string[]): Promise<voi
   if (names.length === 0) return;
   const list = [listValue(names)];
   await conn.run("DELETE FROM observation_facts WHERE submission_id IN (SELECT submission_id FROM submissions WHERE source_file IN (SELECT unnest($1::VARCHAR[])))", list);
-  for (const table of ["submissions", "rejects", "warnings", "files"]) await conn.run(`DELETE FROM ${table} WHERE source_file IN (SELECT unnest($1::VARCHAR[]))`, list);
+  for (const table of ["submissions", "rejects", "warnings", "correction_uses", "files"]) await conn.run(`DELETE FROM ${table} WHERE source_file IN (SELECT unnest($1::VARCHAR[]))`, list);
 }

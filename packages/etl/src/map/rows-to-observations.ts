@@ -1,13 +1,23 @@
 import type { Measure, Observation, Reject, Warning } from "@dx-atlas/schema";
-import { matchIndicator, type CatalogIndex, type IndicatorMatch } from "../catalog/match-indicator.ts";
+import { matchIndicator as matchCatalog, type CatalogIndex, type IndicatorMatch } from "../catalog/match-indicator.ts";
 import type { RowCandidate } from "../extract/row-candidate.ts";
 import { findValuesInText } from "../values/find-values.ts";
 import { parseValue } from "../values/parse-value.ts";
 import type { NumericValue, ParsedValue } from "../values/value-types.ts";
+import { correctionKey, type Corrections } from "../corrections/corrections.ts";
 import { segmentOf, splitClauses } from "./split-clauses.ts";
 
 export interface RowOutcome { observations: Observation[]; rejects: Reject[]; warnings: Warning[]; mapped: boolean; unmapped: boolean }
 type Loaded = { kind: "number"; v: NumericValue } | { kind: "status"; v: Extract<ParsedValue, { kind: "status" }> } | { kind: "bool"; v: Extract<ParsedValue, { kind: "bool" }> };
+
+type Match = IndicatorMatch & { excluded?: boolean };
+
+export interface RowContext {
+  submissionId: string; sourceFile: string; catalog: CatalogIndex; threshold?: number;
+  corrections?: Corrections;
+  /** Collects the keys of the corrections this row used. */
+  used?: Set<string>;
+}
 
 const EACH = /từng loại|mỗi loại|cho cả hai|mỗi chỉ tiêu|từng chỉ tiêu/iu;
 
@@ -16,13 +26,21 @@ const EACH = /từng loại|mỗi loại|cho cả hai|mỗi chỉ tiêu|từng c
  * target/result columns each give one; a text with several targets gives one per clause. What cannot
  * be mapped or read becomes a reject with its text; an unfilled form placeholder becomes a warning.
  */
-export function rowToObservations(row: RowCandidate, ctx: { submissionId: string; sourceFile: string; catalog: CatalogIndex; threshold?: number }): RowOutcome {
+export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcome {
   const out: RowOutcome = { observations: [], rejects: [], warnings: [], mapped: false, unmapped: false };
-  const reject = (reason_code: Reject["reason_code"], reason: string, m?: IndicatorMatch) => out.rejects.some((r) => r.reason === reason) || out.rejects.push({
+  const reject = (reason_code: Reject["reason_code"], reason: string, m?: IndicatorMatch, matchText?: string) => out.rejects.some((r) => r.reason === reason) || out.rejects.push({
     source_file: ctx.sourceFile, submission_id: ctx.submissionId, scope: "row", reason_code, reason,
     source_line: row.source_line, source_ref: row.source_ref, raw_text: row.source_text,
-    best_code: m?.best_code ?? null, best_confidence: m?.best_confidence ?? null, source_location: null,
+    best_code: m?.best_code ?? null, best_confidence: m?.best_confidence ?? null, source_location: null, match_text: matchText ?? null,
   });
+  // An analyst's correction for the wording wins over the catalog match (and is recorded as used).
+  const matchIndicator = (catalog: CatalogIndex, text: string, threshold?: number): Match => {
+    const key = correctionKey(text);
+    const c = ctx.corrections?.mappings.get(key);
+    if (!c) return matchCatalog(catalog, text, threshold);
+    ctx.used?.add(key);
+    return { code: c.code, confidence: 1, best_code: c.code, best_confidence: 1, excluded: c.code === null };
+  };
   const warn = (code: Warning["code"], message: string) => out.warnings.push({
     source_file: ctx.sourceFile, submission_id: ctx.submissionId, code, message, source_line: row.source_line, raw_text: row.source_text,
   });
@@ -39,7 +57,7 @@ export function rowToObservations(row: RowCandidate, ctx: { submissionId: string
   const whole = clauses.length > 1 ? matchIndicator(ctx.catalog, row.text, ctx.threshold) : null;
   const mapped = clauses.map((c) => {
     const m = matchIndicator(ctx.catalog, c.text, ctx.threshold);
-    return { clause: c, match: m.code === null && whole?.code ? { ...whole, confidence: Math.min(whole.confidence, m.best_confidence + 0.2) } : m };
+    return { clause: c, match: m.code === null && !m.excluded && whole?.code ? { ...whole, confidence: Math.min(whole.confidence, m.best_confidence + 0.2) } as Match : m };
   });
 
   const cellValues: { measure: Measure; year: number; value: Loaded; raw: string }[] = [];
@@ -79,8 +97,12 @@ export function rowToObservations(row: RowCandidate, ctx: { submissionId: string
   /** The clause's code, or null after recording it as unmapped (once per clause). */
   const codeOf = ({ clause, match }: (typeof mapped)[number]): string | null => {
     if (match.code !== null) return match.code;
+    if (match.excluded) {
+      reject("excluded", `not an indicator, by an analyst's correction: "${clause.text}"`, match, clause.text);
+      return null;
+    }
     out.unmapped = true;
-    reject("unmapped", `no catalog indicator matches "${clause.text}" (closest: ${match.best_code ?? "none"} at ${match.best_confidence})`, match);
+    reject("unmapped", `no catalog indicator matches "${clause.text}" (closest: ${match.best_code ?? "none"} at ${match.best_confidence})`, match, clause.text);
     return null;
   };
 

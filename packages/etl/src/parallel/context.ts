@@ -2,19 +2,26 @@ import { readFileSync, statSync } from "node:fs";
 import type { AdminUnit, Reject } from "@dx-atlas/schema";
 import { indexCatalog, parseCatalog } from "../catalog/index.ts";
 import { buildGazetteer, parseUnitsCsv } from "../gazetteer/index.ts";
+import { parseCorrections } from "../corrections/corrections.ts";
 import { processDocument, type FileResult, type ProcessContext } from "../process-document.ts";
 
 /** Everything a parser needs, as plain data that can cross to a worker thread. */
-export interface ParseSetup { catalogText: string; catalogSource: string; unitsText: string; unitsSource: string; imported: AdminUnit[]; maxFileBytes: number }
+export interface ParseSetup {
+  catalogText: string; catalogSource: string; unitsText: string; unitsSource: string; imported: AdminUnit[]; maxFileBytes: number;
+  /** The analyst's corrections file (data/corrections.yaml), "" when there is none. */
+  correctionsText: string; correctionsSource: string;
+}
 
 /** One file to parse: where it is and the name it is recorded under. */
 export interface ParseTask { path: string; name: string }
 
 /** Builds the catalog index and gazetteer once per thread. */
 export function contextFrom(setup: ParseSetup): ProcessContext {
-  const catalog = indexCatalog(parseCatalog(setup.catalogText, setup.catalogSource));
+  const indicators = parseCatalog(setup.catalogText, setup.catalogSource);
+  const catalog = indexCatalog(indicators);
   const gazetteer = buildGazetteer(setup.imported, parseUnitsCsv(setup.unitsText, setup.unitsSource));
-  return { catalog, gazetteer };
+  const corrections = parseCorrections(setup.correctionsText, setup.correctionsSource, new Set(indicators.map((i) => i.code)));
+  return { catalog, gazetteer, corrections };
 }
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;

@@ -24,8 +24,8 @@ Options:
   --json | --csv        all columns, machine-readable (default: a readable table)
   --points              trend: print every point with its year-on-year change
   --db PATH             warehouse file (default: data/warehouse.duckdb)
-The same numbers are SQL views in the warehouse: target_vs_actual, trend_points, trend_progress,
-comparison, comparison_missing, completeness.`;
+The same numbers are tables in the warehouse: target_vs_actual, trend_points, trend_progress,
+comparison, completeness (and the view comparison_missing).`;
 
 const COMMANDS = ["target-vs-actual", "trend", "compare", "completeness"] as const;
 type Command = (typeof COMMANDS)[number];

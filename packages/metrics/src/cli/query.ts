@@ -9,9 +9,9 @@ import { runCli, warehousePath } from "./common.ts";
 
 const USAGE = `Usage: pnpm query "SQL" [--json|--csv] [--max-rows N] [--db PATH]
 Runs one read-only statement against the warehouse (default: data/warehouse.duckdb).
-Tables: files, submissions, observation_facts, rejects, warnings, indicators, units.
-Views:  observations, conflicts, target_vs_actual, trend_points, trend_progress, comparison,
-        comparison_missing, completeness (and their helpers metric_observations, unit_lineage, …).
+Tables: files, submissions, observation_facts, rejects, warnings, indicators, units, and the metric
+        tables target_vs_actual, trend_points, trend_progress, comparison, completeness.
+Views:  observations, conflicts, comparison_missing (and helpers metric_observations, unit_lineage, …).
 The table view prints at most --max-rows rows (default 200); --json and --csv print every row.`;
 
 async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,91 @@
+import { createHash } from "node:crypto";
+
+// What needs a human after a run, as items with a stable id (the same finding keeps its id across
+// runs, so `pnpm etl review --accept ID` can name it). Pure: the rows come from read-review.ts.
+
+export type ReviewKind = "unmapped" | "low_confidence" | "unit_uncertain" | "conflict" | "placeholder" | "unreadable_row" | "file_rejected" | "warning";
+
+export interface ReviewItem {
+  id: string;
+  kind: ReviewKind;
+  file: string;
+  line: number | null;
+  /** The source text (the row, or the start of the file). */
+  text: string;
+  /** What is wrong, in a sentence. */
+  detail: string;
+  /** For mapping items: the wording a correction is keyed by, and the code proposed (null: none). */
+  wording?: string;
+  proposed?: string | null;
+}
+
+/** Mappings accepted below this confidence are listed for a human to confirm. */
+export const LOW_CONFIDENCE = 0.8;
+/** Units resolved below this confidence are listed. */
+export const UNIT_UNCERTAIN = 0.9;
+
+export const itemId = (kind: ReviewKind, file: string, line: number | null, text: string) =>
+  createHash("sha1").update(`${kind}|${file}|${line ?? ""}|${text}`).digest("hex").slice(0, 8);
+
+export interface ReviewRows {
+  rejects: { source_file: string; scope: string; reason_code: string; reason: string; source_line: number | null; raw_text: string; match_text: string | null; best_code: string | null; best_confidence: number | null }[];
+  lowConfidence: { source_file: string; source_line: number; indicator_code: string; indicator_text: string | null; confidence: number; source_text: string | null; raw_value: string | null }[];
+  units: { source_file: string; unit_level: string | null; unit_name: string | null; unit_confidence: number | null }[];
+  warnings: { source_file: string; code: string; message: string; source_line: number | null; raw_text: string | null }[];
+  conflicts: { unit_name: string; period_year: number; indicator_code: string; measure: string; entries: { raw_value: string | null; source_file: string; source_line: number }[] }[];
+}
+
+const item = (kind: ReviewKind, file: string, line: number | null, text: string, detail: string, extra: Partial<ReviewItem> = {}): ReviewItem =>
+  ({ id: itemId(kind, file, line, `${text}|${detail}`), kind, file, line, text, detail, ...extra });
+
+/** Every finding as a review item, ordered by file and line. */
+export function reviewItems(rows: ReviewRows): ReviewItem[] {
+  const out: ReviewItem[] = [];
+  for (const r of rows.rejects) {
+    if (r.scope === "file") out.push(item("file_rejected", r.source_file, null, r.raw_text.slice(0, 200), r.reason));
+    else if (r.reason_code === "unmapped") {
+      out.push(item("unmapped", r.source_file, r.source_line, r.raw_text, r.reason, { wording: r.match_text ?? r.raw_text, proposed: r.best_code }));
+    } else out.push(item("unreadable_row", r.source_file, r.source_line, r.raw_text, `${r.reason_code}: ${r.reason}`));
+  }
+  for (const o of rows.lowConfidence) {
+    out.push(item("low_confidence", o.source_file, o.source_line, o.source_text ?? "", `mapped to ${o.indicator_code} at confidence ${o.confidence.toFixed(2)} (value "${o.raw_value ?? ""}"): confirm or correct`,
+      { wording: o.indicator_text ?? o.source_text ?? "", proposed: o.indicator_code }));
+  }
+  for (const u of rows.units) {
+    out.push(item("unit_uncertain", u.source_file, null, `${u.unit_level ?? ""} ${u.unit_name ?? ""}`.trim(), `the unit was resolved at confidence ${(u.unit_confidence ?? 0).toFixed(2)}: check it is the unit that filed the document`));
+  }
+  for (const w of rows.warnings) {
+    out.push(item(w.code === "placeholder_unfilled" ? "placeholder" : "warning", w.source_file, w.source_line, w.raw_text ?? "", `${w.code}: ${w.message}`));
+  }
+  for (const c of rows.conflicts) {
+    const values = c.entries.map((e) => `"${e.raw_value ?? ""}" (${e.source_file}:${e.source_line})`).join(" vs ");
+    const first = c.entries[0]!;
+    out.push(item("conflict", first.source_file, first.source_line, `${c.unit_name} ${c.period_year} ${c.indicator_code}`, `${c.measure === "actual" ? "results" : "targets"} disagree: ${values}`));
+  }
+  return out.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.kind.localeCompare(b.kind));
+}
+
+const LABEL: Record<ReviewKind, string> = {
+  unmapped: "unmapped", low_confidence: "unsure mapping", unit_uncertain: "unit unsure", conflict: "conflict",
+  placeholder: "placeholder", unreadable_row: "row not read", file_rejected: "file rejected", warning: "warning",
+};
+
+const clip = (s: string, n: number) => { const t = s.replace(/\s+/g, " ").trim(); return t.length > n ? `${t.slice(0, n - 1)}…` : t; };
+
+/** The review list as text, grouped by file, one finding per line with its id and source line. */
+export function formatReview(items: ReviewItem[]): string {
+  if (items.length === 0) return "Nothing to review.";
+  const lines: string[] = [];
+  let file = "";
+  for (const it of items) {
+    if (it.file !== file) { file = it.file; lines.push("", file); }
+    const at = it.line === null ? "" : `:${it.line}`;
+    lines.push(`  [${it.id}] ${at.padEnd(6)} ${LABEL[it.kind].padEnd(14)} ${clip(it.detail, 150)}`);
+    if (it.text) lines.push(`  ${" ".repeat(18)}“${clip(it.text, 140)}”`);
+    if (it.wording !== undefined) lines.push(`  ${" ".repeat(18)}accept: pnpm etl review --accept ${it.id}${it.proposed ? "" : " --as CODE"}   (${it.proposed ? `maps it to ${it.proposed}` : "no code proposed"}; --as CODE or --as none to choose)`);
+  }
+  const counts = new Map<ReviewKind, number>();
+  for (const it of items) counts.set(it.kind, (counts.get(it.kind) ?? 0) + 1);
+  lines.push("", `${items.length} to review: ${[...counts].map(([k, n]) => `${n} ${LABEL[k]}`).join(", ")}.`);
+  return lines.join("\n").trimStart();
+}

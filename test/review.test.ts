@@ -1,0 +1,101 @@
+// The analyst's review loop on the real samples: `pnpm etl review` lists what needs a human by file and
+// line; `--accept` writes a correction to a YAML file; the next run applies it, keyed by the row's
+// wording so it survives the document being re-extracted with its lines moved.
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { openWarehouse, queryRows } from "../packages/metrics/src/index.ts";
+import { runEtl } from "../packages/etl/src/run-etl.ts";
+import { readReviewRows } from "../packages/etl/src/review/read-review.ts";
+import { reviewItems, type ReviewItem } from "../packages/etl/src/review/review-items.ts";
+import { repo, SAMPLES, tempDir } from "./helpers.ts";
+
+const tsx = repo("node_modules/.bin/tsx");
+const etlCli = (dir: string, ...args: string[]) =>
+  execFileSync(tsx, [repo("packages/etl/src/cli/main.ts"), ...args], { encoding: "utf8", cwd: dir, env: { ...process.env, INIT_CWD: dir } });
+
+async function review(db: string): Promise<ReviewItem[]> {
+  const wh = await openWarehouse(db, { readOnly: true });
+  try { return reviewItems(await readReviewRows(wh.conn)); } finally { wh.close(); }
+}
+
+function inbox(): { dir: string; db: string; corrections: string } {
+  const dir = tempDir();
+  mkdirSync(join(dir, "in"));
+  for (const s of SAMPLES) copyFileSync(repo(`data/samples/${s}.txt`), join(dir, "in", `${s}.txt`));
+  return { dir, db: join(dir, "w.duckdb"), corrections: join(dir, "corrections.yaml") };
+}
+
+describe("pnpm etl review on the samples", () => {
+  let items: ReviewItem[];
+  beforeAll(async () => {
+    const { dir, db, corrections } = inbox();
+    await runEtl({ inputs: ["in"], db, cwd: dir, correctionsPath: corrections });
+    items = await review(db);
+  });
+
+  it("lists placeholders, unsure mappings, conflicts, copied unit names and unread rows, each with its file and line", () => {
+    const find = (kind: string, file: string, line: number) => items.find((i) => i.kind === kind && i.file === `in/${file}.txt` && i.line === line);
+    expect(find("placeholder", SAMPLES[1]!, 221)?.text).toContain("(Ghi rõ bao nhiêu/ bao nhiêu, đạt ...%)");
+    expect(find("warning", SAMPLES[2]!, 1279)?.detail).toMatch(/unit_name_mismatch.*Yên Trường/);
+    expect(find("conflict", SAMPLES[1]!, 128)?.detail).toMatch(/results disagree: "4371\/4864 đạt 89,9%".*"\(Ghi rõ bao nhiêu\/ bao nhiêu, đạt 96,8%\)"/);
+    expect(find("low_confidence", SAMPLES[0]!, 233)).toMatchObject({ proposed: "kts.digital_economy_share_grdp" });
+    expect(find("unreadable_row", SAMPLES[1]!, 198)?.detail).toMatch(/^ambiguous_result/);
+    const kinds = Object.fromEntries([...new Set(items.map((i) => i.kind))].map((k) => [k, items.filter((i) => i.kind === k).length]));
+    expect(kinds).toEqual({ low_confidence: 3, warning: 4, unreadable_row: 5, conflict: 8, placeholder: 1 });
+    // Ids are unique and stable: the same finding gets the same id in another warehouse.
+    expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
+  });
+});
+
+describe("corrections", () => {
+  it("--accept writes the mapping; the next run applies it, even after the document's lines moved", async () => {
+    const { dir, db, corrections } = inbox();
+    await runEtl({ inputs: ["in"], db, cwd: dir, correctionsPath: corrections });
+    const unsure = (await review(db)).find((i) => i.kind === "low_confidence" && i.line === 233)!;
+    const out = etlCli(dir, "review", "--db", db, "--corrections", corrections, "--accept", unsure.id);
+    expect(out).toContain(`→ kts.digital_economy_share_grdp`);
+    expect(readFileSync(corrections, "utf8")).toMatch(/text: Phần đầu kinh tế số\n\s+indicator: kts.digital_economy_share_grdp/);
+
+    // The same document with three lines added at the top: line numbers move, the wording does not.
+    const file = join(dir, "in", `${SAMPLES[0]}.txt`);
+    writeFileSync(file, `Bản sửa đổi\n\n\n${readFileSync(file, "utf8")}`);
+    const again = await runEtl({ inputs: ["in"], db, cwd: dir, correctionsPath: corrections });
+    expect(again.load).toMatchObject({ replaced: 5 }); // the corrections changed: every file is read again
+    expect(again.corrections).toMatchObject({ entries: 1, unused: [] });
+    const wh = await openWarehouse(db, { readOnly: true });
+    try {
+      expect(await queryRows(wh.conn, `SELECT source_line, confidence FROM observations WHERE source_file = 'in/${SAMPLES[0]}.txt' AND indicator_code = 'kts.digital_economy_share_grdp'`))
+        .toEqual([{ source_line: 236, confidence: 1 }]);
+    } finally { wh.close(); }
+    expect((await review(db)).filter((i) => i.kind === "low_confidence")).toHaveLength(2);
+  });
+
+  it("'none' keeps a wording out of the metrics (kept as an 'excluded' reject); a correction that matches nothing is reported", async () => {
+    const { dir, db, corrections } = inbox();
+    writeFileSync(corrections, [
+      "mappings:",
+      "  - text: \"PHẦN ĐẦU kinh tế số\"", // folded: case and spacing do not matter
+      "    indicator: none",
+      "  - text: Tỷ lệ hộ gia đình nuôi cá cảnh",
+      "    indicator: xhs.ehealth_record",
+    ].join("\n"));
+    const report = await runEtl({ inputs: ["in"], db, cwd: dir, correctionsPath: corrections });
+    expect(report.corrections.unused.map((u) => u.text)).toEqual(["Tỷ lệ hộ gia đình nuôi cá cảnh"]);
+    const wh = await openWarehouse(db, { readOnly: true });
+    try {
+      expect(await queryRows(wh.conn, "SELECT count(*)::INTEGER AS n FROM observations WHERE indicator_code = 'kts.digital_economy_share_grdp' AND source_line = 233")).toEqual([{ n: 0 }]);
+      expect(await queryRows(wh.conn, "SELECT source_line, match_text FROM rejects WHERE reason_code = 'excluded'")).toEqual([{ source_line: 233, match_text: "Phần đầu kinh tế số" }]);
+    } finally { wh.close(); }
+    const printed = etlCli(dir, "in", "--db", db, "--corrections", corrections);
+    expect(printed).toMatch(/1 of 2 corrections in corrections\.yaml matched no row[^\n]*\n\s+"Tỷ lệ hộ gia đình nuôi cá cảnh" → xhs\.ehealth_record/);
+  });
+
+  it("a broken corrections file stops the run before anything is written, naming the file and the entry", async () => {
+    const { dir, db, corrections } = inbox();
+    writeFileSync(corrections, "mappings:\n  - text: Tỷ lệ hộ có cáp quang\n    indicator: hts.no_such_code\n");
+    await expect(runEtl({ inputs: ["in"], db, cwd: dir, correctionsPath: corrections }))
+      .rejects.toThrow(/corrections\.yaml: mappings → entry 1 \("Tỷ lệ hộ có cáp quang"\): "hts.no_such_code" is not a catalog code/);
+  });
+});
