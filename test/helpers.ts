@@ -13,3 +13,19 @@ export const gazetteer = buildGazetteer(parseUnitsCsv(readFileSync(repo("data/ga
 export const processSample = (name: string) => processDocument(`data/samples/${name}.txt`, readFileSync(repo(`data/samples/${name}.txt`)), { catalog: catalogIndex, gazetteer });
 export const processText = (name: string, text: string) => processDocument(name, new TextEncoder().encode(text), { catalog: catalogIndex, gazetteer });
 export const tempDir = () => mkdtempSync(join(tmpdir(), "dx-atlas-"));
+
+/** Row count and an order-independent content hash of every table in a warehouse file. */
+export async function warehouseFingerprint(db: string): Promise<Record<string, string>> {
+  const { openWarehouse, queryRows } = await import("../packages/metrics/src/index.ts");
+  const wh = await openWarehouse(db, { readOnly: true });
+  try {
+    const out: Record<string, string> = {};
+    for (const { t } of await queryRows(wh.conn, "SELECT table_name AS t FROM duckdb_tables() WHERE NOT temporary ORDER BY 1")) {
+      const [r] = await queryRows(wh.conn, `SELECT count(*)::INTEGER AS n, coalesce(bit_xor(hash(x)), 0)::VARCHAR AS h FROM (SELECT * FROM "${t as string}") x`);
+      out[t as string] = `${r!.n}:${r!.h}`;
+    }
+    return out;
+  } finally {
+    wh.close();
+  }
+}

@@ -3,27 +3,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openWarehouse, queryRows } from "../packages/metrics/src/index.ts";
 import { runEtl } from "../packages/etl/src/run-etl.ts";
-import { repo, SAMPLES, tempDir } from "./helpers.ts";
+import { repo, SAMPLES, tempDir, warehouseFingerprint } from "./helpers.ts";
 
-const TABLES = ["files", "submissions", "observation_facts", "rejects", "warnings", "indicators", "units", "target_vs_actual", "trend_progress", "comparison", "completeness", "metrics_state"];
 const fixedNow = () => new Date("2026-11-23T00:00:00Z");
-
-/** Row count and an order-independent content hash of every table. */
-async function fingerprint(db: string): Promise<Record<string, string>> {
-  const wh = await openWarehouse(db);
-  try {
-    const out: Record<string, string> = {};
-    for (const t of TABLES) {
-      const exists = await queryRows(wh.conn, "SELECT 1 FROM information_schema.tables WHERE table_name = $1", [t]);
-      if (exists.length === 0) { out[t] = "absent"; continue; }
-      const [r] = await queryRows(wh.conn, `SELECT count(*)::INTEGER AS n, coalesce(bit_xor(hash(x)), 0)::VARCHAR AS h FROM (SELECT * FROM ${t}) x`);
-      out[t] = `${r!.n}:${r!.h}`;
-    }
-    return out;
-  } finally {
-    wh.close();
-  }
-}
+const fingerprint = warehouseFingerprint;
 
 function inbox(): string {
   const dir = tempDir();

@@ -1,4 +1,4 @@
-export { openWarehouse, queryRows } from "./warehouse/connection.ts";
+export { explainWarehouseError, openWarehouse, queryRows } from "./warehouse/connection.ts";
 export type { Warehouse } from "./warehouse/connection.ts";
 export { formatTable } from "./format/table.ts";
 export { METRIC_VIEWS_SQL, METRIC_VIEWS, METRIC_TABLES } from "./views/index.ts";

@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { importUnits, readNationalLists } from "../load/import-units.ts";
 import { DEFAULT_PATHS } from "../paths.ts";
 import { runEtl } from "../run-etl.ts";
-import { formatTable, openWarehouse } from "@dx-atlas/metrics";
+import { explainWarehouseError, formatTable, openWarehouse } from "@dx-atlas/metrics";
 import { addMapping } from "../corrections/write-corrections.ts";
 import { readReviewRows } from "../review/read-review.ts";
 import { formatReview, reviewItems, type ReviewItem } from "../review/review-items.ts";
@@ -56,6 +56,7 @@ async function main(argv: string[]): Promise<number> {
   const gazetteerPath = args.values.gazetteer ? resolve(cwd, args.values.gazetteer) : undefined;
   const bar = process.stderr.isTTY && !args.values.json;
   const report = await runEtl({
+    hooks: faultHooks(process.env.DX_TEST_PAUSE_AT),
     inputs, db, cwd, maxFileBytes, workers, gazetteerPath, correctionsPath,
     onProgress: bar ? (done, total) => {
       if (total < 20) return;
@@ -96,6 +97,19 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
+/**
+ * Fault injection for the crash tests (test/faults.test.ts): DX_TEST_PAUSE_AT=file:N pauses the load
+ * after its Nth file, =commit just before COMMIT, printing DX_PAUSED on stderr so that a test can
+ * `kill -9` the process at a known point inside the transaction. Unset in normal use.
+ */
+function faultHooks(at: string | undefined) {
+  if (!at) return undefined;
+  const pause = () => { process.stderr.write("DX_PAUSED\n"); Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 120_000); };
+  const nth = /^file:(\d+)$/.exec(at);
+  let n = 0;
+  return { afterFile: nth ? () => { if (++n === Number(nth[1])) pause(); } : undefined, beforeCommit: at === "commit" ? pause : undefined };
+}
+
 /** `pnpm etl review`: the list, or with --accept, mapping entries written to the corrections file. */
 async function review(db: string, correctionsPath: string, accept: string[], as: string | undefined, json: boolean): Promise<number> {
   const wh = await openWarehouse(db, { readOnly: true });
@@ -123,6 +137,6 @@ async function review(db: string, correctionsPath: string, accept: string[], as:
 }
 
 main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (err: Error) => {
-  console.error(`etl: run failed, the warehouse is unchanged: ${err.message}`);
+  console.error(`etl: run failed, the warehouse is unchanged: ${explainWarehouseError(err, "")}`);
   process.exitCode = 1;
 });

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { AdminUnit } from "@dx-atlas/schema";
 import { unitsAfterReform, unitsBeforeReform } from "../gazetteer/import-national.ts";
 import { WAREHOUSE_DDL } from "./schema-sql.ts";
+import { rollback } from "./warehouse.ts";
 import { openWarehouse, queryRows, refreshMetrics } from "@dx-atlas/metrics";
 
 const readJson = (dir: string, file: string): unknown => {
@@ -29,6 +30,7 @@ export async function importUnits(db: string, units: AdminUnit[]): Promise<{ bef
     await wh.conn.run("BEGIN TRANSACTION");
     try {
       await wh.conn.run("DELETE FROM units");
+      await wh.conn.run("DELETE FROM reference_state"); // the next run writes the bundled units again
       const appender = await wh.conn.createAppender("units");
       for (const u of units) {
         appender.appendVarchar(u.code); appender.appendVarchar(u.name); appender.appendVarchar(u.level);
@@ -50,7 +52,7 @@ export async function importUnits(db: string, units: AdminUnit[]): Promise<{ bef
       await refreshMetrics(wh.conn);
       await wh.conn.run("COMMIT");
     } catch (err) {
-      await wh.conn.run("ROLLBACK");
+      await rollback(wh.conn);
       throw err;
     }
     const counts = await queryRows(wh.conn, "SELECT era, count(*)::INTEGER AS n FROM units GROUP BY era");

@@ -25,6 +25,8 @@ ALTER TABLE submissions ADD COLUMN IF NOT EXISTS format VARCHAR;
 ALTER TABLE observation_facts ADD COLUMN IF NOT EXISTS source_location VARCHAR;
 ALTER TABLE rejects ADD COLUMN IF NOT EXISTS source_location VARCHAR;
 ALTER TABLE rejects ADD COLUMN IF NOT EXISTS match_text VARCHAR;
+-- What the catalog and bundled units were when last written (a run that did not change them skips re-writing them).
+CREATE TABLE IF NOT EXISTS reference_state (hash VARCHAR NOT NULL);
 -- Which of the analyst's corrections (data/corrections.yaml, by folded wording) each file's rows used.
 CREATE TABLE IF NOT EXISTS correction_uses (source_file VARCHAR NOT NULL, correction_key VARCHAR NOT NULL);
 CREATE TABLE IF NOT EXISTS warnings (
