@@ -45,14 +45,5 @@ SELECT o.submission_id, s.source_file, s.doc_kind, s.unit_name, s.unit_level, s.
        o.value, o.value_max, o.unit, o.status, o.numerator, o.denominator, o.raw_value, o.source_ref,
        o.source_line, o.confidence, o.source_text, o.extractor, o.source_location, s.format
 FROM observation_facts o JOIN submissions s USING (submission_id);
-CREATE OR REPLACE VIEW conflicts AS
-SELECT coalesce(unit_era || ':' || unit_code, unit_name) AS unit_key, any_value(unit_name) AS unit_name,
-       period_year, indicator_code, measure, CAST(count(*) AS INTEGER) AS n_values,
-       CAST(count(DISTINCT concat_ws('|', coalesce(comparator, '-'), coalesce(CAST(value AS VARCHAR), '-'),
-             coalesce(CAST(value_max AS VARCHAR), '-'), coalesce(status, '-'))) AS INTEGER) AS n_distinct,
-       list(struct_pack(value := value, comparator := comparator, raw_value := raw_value, source_file := source_file,
-            source_ref := source_ref, source_line := source_line) ORDER BY source_file, source_line) AS entries
-FROM observations
-GROUP BY unit_key, period_year, indicator_code, measure
-HAVING n_distinct > 1;
+-- conflicts (values that disagree) is created with the metric views: it reads the current versions only.
 `;

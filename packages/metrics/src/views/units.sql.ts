@@ -42,7 +42,11 @@ resolved AS (
 SELECT r.*, pr.name AS current_province
 FROM resolved r LEFT JOIN units pr ON pr.era = 'after-2025-07' AND pr.code = r.current_province_code;
 
-CREATE OR REPLACE VIEW submission_units AS
+-- Every submission with its unit placed across the reform, and its version: a later submission for
+-- the same unit, kind and year supersedes an earlier one ("later" = the document's own date, then the
+-- time the file was first loaded, then the file name). The earlier stays here as history.
+CREATE OR REPLACE VIEW submission_history AS
+WITH placed AS (
 SELECT s.*, dx_unit_key(s.unit_era, s.unit_code, s.unit_name, s.province) AS unit_key,
        coalesce(l.current_key, dx_unit_key(s.unit_era, s.unit_code, s.unit_name, s.province)) AS current_key,
        coalesce(l.current_name, s.unit_name) AS current_name,
@@ -50,7 +54,34 @@ SELECT s.*, dx_unit_key(s.unit_era, s.unit_code, s.unit_name, s.province) AS uni
        coalesce(l.current_province, s.province) AS current_province,
        dx_tier(coalesce(l.current_level, s.unit_level)) AS tier
 FROM submissions s
-LEFT JOIN unit_lineage l ON l.era = s.unit_era AND l.code = s.unit_code;
+LEFT JOIN unit_lineage l ON l.era = s.unit_era AND l.code = s.unit_code),
+versioned AS (
+  SELECT p.*, f.loaded_at,
+         row_number() OVER w AS version_rank,
+         CAST(count(*) OVER (PARTITION BY p.unit_key, p.doc_kind, p.doc_year) AS INTEGER) AS versions,
+         first_value(p.source_file) OVER w AS current_file
+  FROM placed p LEFT JOIN files f ON f.source_file = p.source_file
+  WINDOW w AS (PARTITION BY p.unit_key, p.doc_kind, p.doc_year ORDER BY p.issue_date DESC NULLS LAST, f.loaded_at DESC, p.source_file DESC))
+SELECT * EXCLUDE (version_rank), version_rank = 1 AS is_current,
+       CASE WHEN version_rank > 1 THEN current_file END AS superseded_by
+FROM versioned;
+
+-- The current version of each unit's plan and report per year: what every metric is computed from.
+CREATE OR REPLACE VIEW submission_units AS
+SELECT * EXCLUDE (loaded_at, versions, current_file, is_current, superseded_by) FROM submission_history WHERE is_current;
+
+-- The same unit / year / indicator / measure given different values by the current documents (a
+-- revision's values are not in conflict with the version it superseded).
+CREATE OR REPLACE VIEW conflicts AS
+SELECT coalesce(unit_era || ':' || unit_code, unit_name) AS unit_key, any_value(unit_name) AS unit_name,
+       period_year, indicator_code, measure, CAST(count(*) AS INTEGER) AS n_values,
+       CAST(count(DISTINCT concat_ws('|', coalesce(comparator, '-'), coalesce(CAST(value AS VARCHAR), '-'),
+             coalesce(CAST(value_max AS VARCHAR), '-'), coalesce(status, '-'))) AS INTEGER) AS n_distinct,
+       list(struct_pack(value := value, comparator := comparator, raw_value := raw_value, source_file := source_file,
+            source_ref := source_ref, source_line := source_line) ORDER BY source_file, source_line) AS entries
+FROM observations WHERE submission_id IN (SELECT submission_id FROM submission_units)
+GROUP BY unit_key, period_year, indicator_code, measure
+HAVING n_distinct > 1;
 
 CREATE OR REPLACE VIEW metric_observations AS
 SELECT o.*, o.rowid AS fact_id, su.source_file, su.doc_kind, su.doc_year, su.unit_key, su.unit_name, su.unit_level, su.unit_code,
