@@ -4,7 +4,7 @@ import { findValuesInText } from "../values/find-values.ts";
 import { assignSections } from "./sections.ts";
 import type { ExtractContext, RowCandidate } from "./row-candidate.ts";
 
-const SUMMARY = /(\d+\s*\/\s*\d+|\b(có|còn|cả)\s+\d+)\s+chỉ tiêu/iu;
+const SUMMARY = /((?<!\d)\d+\s*\/\s*\d+|\b(có|còn|cả)\s+\d+)\s+chỉ tiêu/iu;
 
 /**
  * Targets and results written as sentences or bullets ("- Tỷ lệ … đạt trên 75%.", "… 4371/4864 đạt

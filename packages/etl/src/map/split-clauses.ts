@@ -1,4 +1,8 @@
 import type { ValueMatch } from "../values/value-types.ts";
+import { charSet, trimEndWhere, trimStartWhere } from "../normalise/trim.ts";
+
+const CLAUSE_LEAD = charSet(";,.(", true);
+const CLAUSE_TRAIL = charSet(";,(", true);
 
 const DELIMITER = /;|\.\s|,\s|\s(?:và|còn)\s|\(/gu;
 const NEW_INDICATOR = /(?:^|[,;.(]\s*|\s(?:với|và|còn)\s+)(?=(?:tỷ lệ|tỷ trọng|số lượng)\s)/giu;
@@ -31,7 +35,7 @@ export function splitClauses(text: string, values: ValueMatch[]): Clause[] {
     starts.push(cut >= 0 ? cut : values[i]!.start);
   }
   return values.map((v, i) => ({
-    text: text.slice(starts[i], starts[i + 1] ?? text.length).replace(/^[\s;,.(]+|[\s;,(]+$/g, "").replace(/^(và|còn)\s+/u, ""),
+    text: trimEndWhere(trimStartWhere(text.slice(starts[i], starts[i + 1] ?? text.length), CLAUSE_LEAD), CLAUSE_TRAIL).replace(/^(và|còn)\s+/u, ""),
     value: v,
   }));
 }

@@ -1,3 +1,7 @@
+import { charSet, trimEndWhere } from "./trim.ts";
+
+const LINE_END_SPACE = charSet(" \f\v\r");
+
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 const LATEX: [RegExp, string][] = [
   [/\\geq?\b\s*/g, "≥ "], [/\\leq?\b\s*/g, "≤ "], [/\\%/g, "%"], [/\\times\b/g, "×"], [/\\[,;!: ]/g, " "],
@@ -25,5 +29,5 @@ export function normaliseLine(raw: string): string {
   }
   s = s.replace(/^\s{0,3}#{1,6}\s+/, "").replace(/\*{2,3}|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])/g, "");
   s = s.replace(/\\([\\`*_{}\[\]()#+\-.!|])/g, "$1");
-  return s.replace(/[ \f\v\r]+$/g, "").replace(/ {2,}/g, " ");
+  return trimEndWhere(s, LINE_END_SPACE).replace(/ {2,}/g, " ");
 }

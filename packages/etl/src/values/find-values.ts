@@ -7,7 +7,7 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const alt = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).map(esc).join("|");
 
 const CMP_WORDS = COMPARATOR_WORDS.filter(([w]) => w !== "trở lên");
-const LEAD = `(?:(?:${alt(NEUTRAL_LEAD_WORDS)})\\s+)*`;
+const LEAD = `(?:(?:${alt(NEUTRAL_LEAD_WORDS)})\\s+){0,3}`;
 const CMP = `(?:(${alt(CMP_WORDS.map(([w]) => w))})\\s*)?`;
 const CHANGE = `(?:(${alt([...INCREASE_WORDS, ...DECREASE_WORDS])})\\s+)?`;
 const PCT = `\\s*(%|phần\\s+trăm)?`;
@@ -76,6 +76,11 @@ export function findValuesInText(text: string): ValueMatch[] {
     if (value.unit === "percent") found.push({ value, start, end });
     else if (isCount) found.push({ value: { ...value, unit: "count" }, start, end });
   }
+  // The percents are in text order, and so are the fractions: one pointer pairs them in linear time
+  // (a 1 MB line of "4371/4864 " must not cost fractions × percents).
+  const percents = found.slice();
+  const paired = new Set<ValueMatch>();
+  let next = 0;
   for (const m of text.matchAll(FRACTION)) {
     const num = parseVietnameseNumber(m[1]!);
     const den = parseVietnameseNumber(m[2]!);
@@ -83,13 +88,13 @@ export function findValuesInText(text: string): ValueMatch[] {
     const start = m.index;
     let end = start + m[0].length;
     // "4371/4864 đạt 89,9%": the percent that follows within a short stretch belongs to the fraction.
-    const following = found.findIndex((f) => f.start >= end && f.start - end <= 40 && !/[;.]/.test(text.slice(end, f.start)));
+    while (next < percents.length && (percents[next]!.start < end || paired.has(percents[next]!))) next++;
+    const pct = percents[next];
     let value: NumericValue;
-    if (following >= 0) {
-      const pct = found[following]!;
+    if (pct && pct.start - end <= 40 && !/[;.]/.test(text.slice(end, pct.start))) {
       value = { ...pct.value, numerator: num, denominator: den, raw: text.slice(start, pct.end).trim() };
       end = pct.end;
-      found.splice(following, 1);
+      paired.add(pct);
     } else {
       value = {
         kind: "number", comparator: "eq", value: Math.round((num / den) * 1000) / 10, value_max: null,
@@ -98,5 +103,6 @@ export function findValuesInText(text: string): ValueMatch[] {
     }
     found.push({ value, start, end });
   }
-  return found.sort((a, b) => a.start - b.start);
+  const kept = paired.size === 0 ? found : found.filter((f) => !paired.has(f));
+  return kept.sort((a, b) => a.start - b.start);
 }

@@ -2,6 +2,12 @@ import type { ValueUnit } from "@dx-atlas/schema";
 import { findExpressions, findValuesInText } from "./find-values.ts";
 import { BOOL_FALSE, BOOL_TRUE, STATUS_PATTERNS } from "./vocabulary.ts";
 import type { NumericValue, ParsedValue } from "./value-types.ts";
+import { charSet, trimEndWhere, trimStartWhere } from "../normalise/trim.ts";
+
+const OPENING = charSet("([");
+const CLOSING = charSet(")]");
+const LEADING_PUNCT = charSet(",;:.-–", true);
+const TRAILING_PUNCT = charSet(",;:.", true);
 
 export interface ParseValueOptions {
   /** The row's unit column ("%", "Đạt", "Người"), when the table has one. */
@@ -25,13 +31,13 @@ const tidy = (s: string) => s.normalize("NFC").replace(/\s+/g, " ").trim();
 export function parseValue(input: string, options: ParseValueOptions = {}): ParsedValue {
   const raw = typeof input === "string" ? input : String(input);
   if (raw.length > MAX_CELL) return { kind: "unparsed", raw: raw.slice(0, 200), reason: `value cell is ${raw.length} characters long` };
-  let text = tidy(raw).replace(/^[(\[]+|[)\]]+$/g, "").trim();
+  let text = trimEndWhere(trimStartWhere(tidy(raw), OPENING), CLOSING).trim();
   const hadInstruction = FORM_INSTRUCTION.test(text);
   FORM_INSTRUCTION.lastIndex = 0;
   text = text.replace(FORM_INSTRUCTION, " ").trim();
   // "Đã ban hành và triển khai kế hoạch chưa ? Đã ban hành": the form asked a question; the answer follows it.
   if (text.includes("?")) text = text.slice(text.lastIndexOf("?") + 1).trim();
-  text = text.replace(/^[\s,;:.\-–]+|[\s,;:.]+$/g, "");
+  text = trimEndWhere(trimStartWhere(text, LEADING_PUNCT), TRAILING_PUNCT);
   if (text === "") return hadInstruction ? { kind: "placeholder", raw } : { kind: "empty", raw };
 
   const lower = text.toLowerCase();
