@@ -82,14 +82,84 @@ describe("corrections", () => {
       "    indicator: xhs.ehealth_record",
     ].join("\n"));
     const report = await runEtl({ inputs: ["in"], db, cwd: dir, correctionsPath: corrections });
-    expect(report.corrections.unused.map((u) => u.text)).toEqual(["Tỷ lệ hộ gia đình nuôi cá cảnh"]);
+    expect(report.corrections.unused.map((u) => u.label)).toEqual(['mapping "Tỷ lệ hộ gia đình nuôi cá cảnh" → xhs.ehealth_record']);
     const wh = await openWarehouse(db, { readOnly: true });
     try {
       expect(await queryRows(wh.conn, "SELECT count(*)::INTEGER AS n FROM observations WHERE indicator_code = 'kts.digital_economy_share_grdp' AND source_line = 233")).toEqual([{ n: 0 }]);
       expect(await queryRows(wh.conn, "SELECT source_line, match_text FROM rejects WHERE reason_code = 'excluded'")).toEqual([{ source_line: 233, match_text: "Phần đầu kinh tế số" }]);
     } finally { wh.close(); }
     const printed = etlCli(dir, "in", "--db", db, "--corrections", corrections);
-    expect(printed).toMatch(/1 of 2 corrections in corrections\.yaml matched no row[^\n]*\n\s+"Tỷ lệ hộ gia đình nuôi cá cảnh" → xhs\.ehealth_record/);
+    expect(printed).toMatch(/1 of 2 corrections in corrections\.yaml matched nothing[^\n]*\n\s+mapping "Tỷ lệ hộ gia đình nuôi cá cảnh" → xhs\.ehealth_record/);
+  });
+
+  it("--value settles a conflict: one line keeps the corrected value (raw text kept, `corrected` says why), the other is excluded; it holds after lines move", async () => {
+    const { dir, db, corrections } = inbox();
+    await runEtl({ inputs: ["in"], db, cwd: dir, correctionsPath: corrections });
+    const conflict = (await review(db)).find((i) => i.kind === "conflict" && i.line === 128 && i.file === `in/${SAMPLES[1]}.txt`)!;
+    const out = etlCli(dir, "review", "--db", db, "--corrections", corrections, "--accept", conflict.id, "--value", "4371/4864 đạt 89,9%");
+    expect(out).toContain(`xhs.ehealth_record actual 2023 in in/${SAMPLES[1]}.txt is 4371/4864 đạt 89,9%`);
+    // Keyed by file, indicator, measure and year, not by line: add lines at the top and re-run.
+    const file = join(dir, "in", `${SAMPLES[1]}.txt`);
+    writeFileSync(file, `Bản sửa đổi\n\n${readFileSync(file, "utf8")}`);
+    const again = await runEtl({ inputs: ["in"], db, cwd: dir, correctionsPath: corrections });
+    expect(again.corrections).toMatchObject({ entries: 1, unused: [] });
+    const wh = await openWarehouse(db, { readOnly: true });
+    try {
+      expect(await queryRows(wh.conn, `SELECT source_line, raw_value, value, numerator, denominator, corrected FROM observations WHERE source_file = 'in/${SAMPLES[1]}.txt' AND indicator_code = 'xhs.ehealth_record' AND measure = 'actual' AND period_year = 2023`))
+        .toEqual([{ source_line: 130, raw_value: "4371/4864 đạt 89,9%", value: 89.9, numerator: 4371, denominator: 4864, corrected: expect.stringMatching(/^"4371\/4864 đạt 89,9%" read as "4371\/4864 đạt 89,9%" by corrections\.yaml values: xhs\.ehealth_record actual 2023/) }]);
+      expect(await queryRows(wh.conn, `SELECT source_line, reason_code FROM rejects WHERE source_file = 'in/${SAMPLES[1]}.txt' AND reason_code = 'excluded'`))
+        .toEqual([{ source_line: 227, reason_code: "excluded" }]);
+      expect(await queryRows(wh.conn, `SELECT count(*)::INTEGER AS n FROM conflicts WHERE indicator_code = 'xhs.ehealth_record' AND period_year = 2023`)).toEqual([{ n: 0 }]);
+      expect(await queryRows(wh.conn, `SELECT detail FROM correction_uses WHERE correction_key LIKE 'value:%' ORDER BY detail`))
+        .toEqual([{ detail: 'line 130: "4371/4864 đạt 89,9%" → "4371/4864 đạt 89,9%"' }, { detail: 'line 227: "(Ghi rõ bao nhiêu/ bao nhiêu, đạt 96,8%)" excluded' }]);
+    } finally { wh.close(); }
+    const after = await review(db);
+    expect(after.filter((i) => i.kind === "conflict")).toHaveLength(7);
+  });
+
+  it("a value correction can change the value ('97,5%') or say the file gives none; a wrong value text stops the run", async () => {
+    const { dir, db, corrections } = inbox();
+    writeFileSync(corrections, [
+      "values:",
+      `  - { file: ${SAMPLES[2]}.txt, indicator: xhs.bank_account_15plus, measure: target, year: 2025, value: none }`,
+      `  - { file: ${SAMPLES[4]}.txt, indicator: xhs.ehealth_record, measure: target, year: 2024, value: "≥ 97,5%" }`,
+      `  - { file: ${SAMPLES[4]}.txt, indicator: xhs.ehealth_record, measure: target, year: 2031, value: "90%" }`,
+    ].join("\n"));
+    const report = await runEtl({ inputs: ["in"], db, cwd: dir, correctionsPath: corrections });
+    expect(report.corrections.unused.map((u) => u.label)).toEqual([`value xhs.ehealth_record target 2031 in ${SAMPLES[4]}.txt → 90%`]);
+    const wh = await openWarehouse(db, { readOnly: true });
+    try {
+      expect(await queryRows(wh.conn, `SELECT count(*)::INTEGER AS n FROM observations WHERE source_file = 'in/${SAMPLES[2]}.txt' AND indicator_code = 'xhs.bank_account_15plus' AND measure = 'target'`)).toEqual([{ n: 0 }]);
+      expect(await queryRows(wh.conn, `SELECT source_line, comparator, value, raw_value FROM observations WHERE source_file = 'in/${SAMPLES[4]}.txt' AND indicator_code = 'xhs.ehealth_record' AND measure = 'target' AND period_year = 2024`))
+        .toEqual([{ source_line: 168, comparator: "gte", value: 97.5, raw_value: "đạt trên 95%" }]);
+    } finally { wh.close(); }
+    writeFileSync(corrections, `values:\n  - { file: ${SAMPLES[4]}.txt, indicator: xhs.ehealth_record, measure: target, year: 2024, value: "chưa rõ" }\n`);
+    await expect(runEtl({ inputs: ["in"], db, cwd: dir, correctionsPath: corrections }))
+      .rejects.toThrow(/corrections\.yaml: values → entry 1 \(.*xhs\.ehealth_record target 2024\): "chưa rõ" is not a value/);
+  });
+
+  it("--unit sets the unit that filed a file, settling a copied name; a unit the gazetteer does not know stops the run", async () => {
+    const { dir, db, corrections } = inbox();
+    await runEtl({ inputs: ["in"], db, cwd: dir, correctionsPath: corrections });
+    const copied = (await review(db)).find((i) => i.kind === "warning" && /unit_name_mismatch/.test(i.detail))!;
+    etlCli(dir, "review", "--db", db, "--corrections", corrections, "--accept", copied.id, "--unit", "xã Yên Hùng, Thanh Hóa");
+    expect(readFileSync(corrections, "utf8")).toMatch(new RegExp(`units:\\n  - file: in/${SAMPLES[2]}.txt\\n    unit: xã Yên Hùng, Thanh Hóa`));
+    await runEtl({ inputs: ["in"], db, cwd: dir, correctionsPath: corrections });
+    expect((await review(db)).filter((i) => /unit_name_mismatch/.test(i.detail))).toEqual([]);
+    // The unit can be another than the text names: the submission and its observations follow it.
+    writeFileSync(corrections, `units:\n  - file: ${SAMPLES[2]}.txt\n    unit: xã Yên Trường\n    note: the heading was pasted from Yên Hùng's plan\n`);
+    await runEtl({ inputs: ["in"], db, cwd: dir, correctionsPath: corrections });
+    const wh = await openWarehouse(db, { readOnly: true });
+    try {
+      expect(await queryRows(wh.conn, `SELECT unit_level, unit_name, district, province, unit_confidence FROM submissions WHERE source_file = 'in/${SAMPLES[2]}.txt'`))
+        .toEqual([{ unit_level: "xã", unit_name: "Yên Trường", district: "Yên Định", province: "Thanh Hóa", unit_confidence: 1 }]);
+      expect(await queryRows(wh.conn, `SELECT DISTINCT unit_name FROM observations WHERE source_file = 'in/${SAMPLES[2]}.txt'`)).toEqual([{ unit_name: "Yên Trường" }]);
+      expect(await queryRows(wh.conn, `SELECT detail FROM correction_uses WHERE correction_key LIKE 'unit:%'`))
+        .toEqual([{ detail: expect.stringMatching(/^unit xã Yên Trường \(\d+\); read from the text: xã Yên Hùng at confidence/) }]);
+    } finally { wh.close(); }
+    writeFileSync(corrections, `units:\n  - file: ${SAMPLES[2]}.txt\n    unit: xã Không Có\n`);
+    await expect(runEtl({ inputs: ["in"], db, cwd: dir, correctionsPath: corrections }))
+      .rejects.toThrow(/corrections\.yaml: units → entry 1 \(002_d48d77757f9ad9ed\.txt\): "xã Không Có" is not in the gazetteer/);
   });
 
   it("a broken corrections file stops the run before anything is written, naming the file and the entry", async () => {

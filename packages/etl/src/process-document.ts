@@ -4,6 +4,7 @@ import type { CatalogIndex } from "./catalog/match-indicator.ts";
 import { extractRows } from "./extract/index.ts";
 import type { Gazetteer } from "./gazetteer/gazetteer.ts";
 import { resolveUnit } from "./gazetteer/resolve-unit.ts";
+import { applyValueCorrections, correctedUnit, unitCorrectionFor, unitsForSpec, type CorrectionUse } from "./corrections/apply-corrections.ts";
 import type { Corrections } from "./corrections/corrections.ts";
 import { rowToObservations } from "./map/rows-to-observations.ts";
 import { detectMetadata } from "./metadata/detect-metadata.ts";
@@ -20,11 +21,15 @@ export interface FileResult {
   rejects: Reject[];
   warnings: Warning[];
   stats: { rows: number; mapped: number; unmapped: number };
-  /** Keys of the analyst's corrections this file's rows used (absent: none). */
-  corrections_used?: string[];
+  /** The analyst's corrections this file used, with what a unit or value correction changed (absent: none). */
+  corrections_used?: CorrectionUse[];
 }
 
-export interface ProcessContext { catalog: CatalogIndex; gazetteer: Gazetteer; threshold?: number; limits?: ReadLimits; corrections?: Corrections }
+export interface ProcessContext {
+  catalog: CatalogIndex; gazetteer: Gazetteer; threshold?: number; limits?: ReadLimits; corrections?: Corrections;
+  /** Where the corrections came from, for provenance ("data/corrections.yaml"). */
+  correctionsSource?: string;
+}
 
 /**
  * The whole pipeline for one file's bytes: read (text in any encoding, .docx, .pdf, .xlsx) →
@@ -51,7 +56,20 @@ export async function processDocument(sourceFile: string, bytes: Uint8Array, ctx
   if (meta.dx_mentions === 0) return rejectFile("not_dx_document", "not a digital-transformation plan or report: the text never mentions \"chuyển đổi số\"", head);
   if (!meta.kind) return rejectFile("not_dx_document", "neither a plan (Kế hoạch) nor a report (Báo cáo): no title, document number or closing sentence says which", head);
   if (meta.doc_year === null) return rejectFile("not_dx_document", "no year found in the title, the closing sentence or the date line", head);
-  const unit = resolveUnit(ctx.gazetteer, meta.mentions, meta.doc_year);
+  const uses: CorrectionUse[] = [];
+  const found = resolveUnit(ctx.gazetteer, meta.mentions, meta.doc_year);
+  let unit = found;
+  // An analyst's unit correction wins over what the text names (a commune's name pasted from another's plan).
+  const unitFix = ctx.corrections ? unitCorrectionFor(ctx.corrections, sourceFile) : undefined;
+  if (unitFix) {
+    const candidates = unitsForSpec(ctx.gazetteer, unitFix.unit);
+    if (typeof candidates === "string") return rejectFile("unknown_unit", `the analyst's unit correction for this file cannot be used: ${candidates}`, head);
+    const fixed = correctedUnit(ctx.gazetteer, candidates, meta.doc_year);
+    const was = found ? `${found.unit.level} ${found.unit.name} at confidence ${found.confidence.toFixed(2)}` : "no unit found";
+    // The analyst has settled which unit filed it: other names in the text are no longer worth a warning.
+    unit = { ...fixed, alsoNamed: [] };
+    uses.push({ key: unitFix.key, detail: `unit ${fixed.unit.level} ${fixed.unit.name} (${fixed.unit.code}); read from the text: ${was}` });
+  }
   if (!unit) {
     const names = [...new Set(meta.mentions.filter((m) => m.weight >= 2).map((m) => `${m.level ?? ""} ${m.words.join(" ")}`.trim()))].slice(0, 6);
     return rejectFile("unknown_unit", `no administrative unit it names is in the gazetteer (named: ${names.join(", ") || "none"}). Hint: import the national list with 'pnpm etl gazetteer import DIR'`, head);
@@ -81,6 +99,12 @@ export async function processDocument(sourceFile: string, bytes: Uint8Array, ctx
       else result.rejects.push({ source_file: sourceFile, submission_id: submissionId, scope: "row", reason_code: "invalid", reason: checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "), source_line: o.source_line, source_ref: o.source_ref, raw_text: o.source_text, best_code: o.indicator_code, best_confidence: o.confidence, source_location: o.source_location });
     }
   }
+  if (ctx.corrections && ctx.corrections.values.length > 0) {
+    const fixed = applyValueCorrections(result.observations, sourceFile, ctx.corrections, ctx.correctionsSource ?? "corrections");
+    result.observations = fixed.observations;
+    result.rejects.push(...fixed.rejects);
+    uses.push(...fixed.uses);
+  }
   const years = [...new Set([meta.doc_year, ...result.observations.map((o) => o.period_year)])].sort();
   result.submission = {
     submission_id: submissionId, source_file: sourceFile, content_hash: contentHash, format: read.format, encoding: read.encoding,
@@ -89,7 +113,8 @@ export async function processDocument(sourceFile: string, bytes: Uint8Array, ctx
     district: unit.district?.name ?? null, province: unit.province?.name ?? null, unit_code: unit.unit.code,
     unit_era: unit.unit.era, unit_confidence: unit.confidence,
   };
-  if (used.size > 0) result.corrections_used = [...used];
+  uses.unshift(...[...used].map((key) => ({ key, detail: null })));
+  if (uses.length > 0) result.corrections_used = uses;
   return result;
 }
 

@@ -5,8 +5,9 @@ import { join, relative, resolve } from "node:path";
 import type { AdminUnit } from "@dx-atlas/schema";
 import { adminUnitSchema } from "@dx-atlas/schema";
 import { parseCatalog } from "./catalog/index.ts";
-import { correctionKey, parseCorrections, type MappingCorrection } from "./corrections/corrections.ts";
-import { parseUnitsCsv } from "./gazetteer/index.ts";
+import { parseCorrections, type CorrectionEntry } from "./corrections/corrections.ts";
+import { buildGazetteer, parseUnitsCsv } from "./gazetteer/index.ts";
+import { unitsForSpec } from "./corrections/apply-corrections.ts";
 import { openWarehouse, queryRows } from "@dx-atlas/metrics";
 import { loadRun, type FilePlan, type LoadHooks, type LoadSummary } from "./load/warehouse.ts";
 import type { ParseSetup } from "./parallel/context.ts";
@@ -52,14 +53,14 @@ export interface EtlReport {
   seconds: number;
   /** Parser threads this run used (0: the main thread). */
   workers: number;
-  /** The corrections file's mapping entries, and those that matched no row of any loaded file. */
-  corrections: { file: string; entries: number; unused: MappingCorrection[] };
+  /** The corrections file's entries (mappings, units, values), and those that matched no row of any loaded file. */
+  corrections: { file: string; entries: number; unused: CorrectionEntry[] };
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 /** Bump when a change to the extractor should re-read files that did not change. */
-export const EXTRACTOR_VERSION = "2026-11-23.3";
+export const EXTRACTOR_VERSION = "2026-11-23.4";
 
 const SKIP = /(^|\/)(\.|README|readme)[^/]*$/;
 
@@ -134,6 +135,12 @@ export async function runEtl(opts: EtlOptions): Promise<EtlReport> {
   const correctionsText = existsSync(correctionsPath) ? readFileSync(correctionsPath, "utf8") : "";
   const correctionsSource = relative(cwd, correctionsPath) || correctionsPath;
   const corrections = parseCorrections(correctionsText, correctionsSource, new Set(catalog.map((i) => i.code)));
+  // A unit correction that names no unit, or several, stops the run here rather than rejecting its file.
+  const gazetteer = corrections.units.length > 0 ? buildGazetteer(imported, bundled) : null;
+  corrections.units.forEach((u, i) => {
+    const found = unitsForSpec(gazetteer!, u.unit);
+    if (typeof found === "string") throw new Error(`${correctionsSource}: units → entry ${i + 1} (${u.file}): ${found}`);
+  });
   // The corrections are rules too: editing them re-reads every file, so each correction's use is known.
   const rulesetHash = createHash("sha256").update(`${EXTRACTOR_VERSION}\n${catalogText}\n${unitsText}\n${imported.length}\n${correctionsText}`).digest("hex").slice(0, 16);
   const maxFileBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -165,7 +172,7 @@ export async function runEtl(opts: EtlOptions): Promise<EtlReport> {
     const order = new Map(paths.map((p, i) => [p.name, i]));
     files.sort((a, b) => order.get(a.file)! - order.get(b.file)!);
     const usedKeys = new Set((await queryRows(wh.conn, "SELECT DISTINCT correction_key FROM correction_uses")).map((r) => r.correction_key as string));
-    const unused = corrections.entries.filter((e) => !usedKeys.has(correctionKey(e.text)));
+    const unused = corrections.entries.filter((e) => !usedKeys.has(e.key));
     return { files, results, flagged, load, db: opts.db, seconds: (performance.now() - started) / 1000, workers: threads,
       corrections: { file: correctionsSource, entries: corrections.entries.length, unused } };
   } finally {
@@ -187,10 +194,10 @@ function summariseFile(plan: FilePlan, r: FileResult | null): FileSummary {
   };
 }
 
-/** A file's rejects and warnings as review lines. */
+/** A file's rejects and warnings as review lines (not what an analyst's correction excluded: that is settled). */
 function flaggedLines(f: FileResult): string[] {
   return [
-    ...f.rejects.map((r) => `${r.source_file}${r.source_location ? ` (${r.source_location})` : r.source_line ? `:${r.source_line}` : ""}: ${r.scope === "file" ? "file rejected" : r.reason_code}: ${r.reason}`),
+    ...f.rejects.filter((r) => r.reason_code !== "excluded").map((r) => `${r.source_file}${r.source_location ? ` (${r.source_location})` : r.source_line ? `:${r.source_line}` : ""}: ${r.scope === "file" ? "file rejected" : r.reason_code}: ${r.reason}`),
     ...f.warnings.map((w) => `${w.source_file}${w.source_line ? `:${w.source_line}` : ""}: ${w.code}: ${w.message}`),
   ];
 }

@@ -22,5 +22,6 @@ export const observationSchema = z.object({
   source_text: z.string().meta({ description: "The original line(s) of the row, for provenance." }),
   confidence: z.number().min(0).max(1).meta({ description: "Mapping confidence of indicator_code." }),
   extractor: z.enum(["table", "flat-table", "prose"]).meta({ description: "Which extractor produced it." }),
+  corrected: z.string().nullable().optional().meta({ description: "Set when an analyst's value correction (data/corrections.yaml) replaced the value read: what the document said, what it was read as, and the entry. raw_value stays as printed." }),
 });
 export type Observation = z.infer<typeof observationSchema>;

@@ -6,7 +6,7 @@ import { importUnits, readNationalLists } from "../load/import-units.ts";
 import { DEFAULT_PATHS } from "../paths.ts";
 import { runEtl } from "../run-etl.ts";
 import { explainWarehouseError, formatTable, openWarehouse } from "@dx-atlas/metrics";
-import { addMapping } from "../corrections/write-corrections.ts";
+import { addMapping, addUnit, addValue } from "../corrections/write-corrections.ts";
 import { readReviewRows } from "../review/read-review.ts";
 import { formatReview, reviewItems, type ReviewItem } from "../review/review-items.ts";
 
@@ -15,6 +15,8 @@ const USAGE = `Usage:
                                                    with a text layer, .xlsx (default: data/samples/)
   pnpm etl review [--db PATH] [--json]           what needs a human, by file, with ids and source lines
   pnpm etl review --accept ID [--as CODE|none]   confirm (or correct) a mapping: writes data/corrections.yaml
+  pnpm etl review --accept ID --unit "xã …, huyện …"   set the unit that filed a file (unit items, name mismatches)
+  pnpm etl review --accept ID --value "97,5%"|none     settle a conflict with the right value
   pnpm etl gazetteer import DIR [--db PATH]        load the national unit lists (DIR holds before-2025-07/dvhcvn.json,
                                                    reform-2025-07/splits.json, after-2025-07/units.json)
 Options:
@@ -31,7 +33,7 @@ const cwd = process.env.INIT_CWD ?? process.cwd();
 async function main(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { db: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" }, "max-file-mb": { type: "string" }, workers: { type: "string" }, gazetteer: { type: "string" }, corrections: { type: "string" }, accept: { type: "string", multiple: true }, as: { type: "string" } } });
+    args = parseArgs({ args: argv, allowPositionals: true, options: { db: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" }, "max-file-mb": { type: "string" }, workers: { type: "string" }, gazetteer: { type: "string" }, corrections: { type: "string" }, accept: { type: "string", multiple: true }, as: { type: "string" }, unit: { type: "string" }, value: { type: "string" } } });
   } catch (err) {
     console.error(`etl: ${(err as Error).message}\n${USAGE}`);
     return 2;
@@ -46,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const correctionsPath = args.values.corrections ? resolve(cwd, args.values.corrections) : DEFAULT_PATHS.corrections;
-  if (first === "review") return review(db, correctionsPath, args.values.accept ?? [], args.values.as, Boolean(args.values.json));
+  if (first === "review") return review(db, correctionsPath, args.values.accept ?? [], { as: args.values.as, unit: args.values.unit, value: args.values.value }, Boolean(args.values.json));
   const inputs = args.positionals.length > 0 ? args.positionals : [relative(cwd, DEFAULT_PATHS.samples) || "."];
   const maxMb = args.values["max-file-mb"] === undefined ? undefined : Number(args.values["max-file-mb"]);
   if (maxMb !== undefined && !(maxMb > 0)) { console.error(`--max-file-mb: expected a positive number of megabytes, got "${args.values["max-file-mb"]}"`); return 2; }
@@ -90,8 +92,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const { unused, entries, file } = report.corrections;
   if (unused.length > 0) {
-    console.log(`\n${unused.length} of ${entries} corrections in ${file} matched no row of any loaded file (wording changed, or the file is gone):`);
-    for (const u of unused.slice(0, 10)) console.log(`  "${u.text}" → ${u.indicator}`);
+    console.log(`\n${unused.length} of ${entries} corrections in ${file} matched nothing in any loaded file (wording changed, or the file is gone):`);
+    for (const u of unused.slice(0, 10)) console.log(`  ${u.label}`);
   }
   console.log(`Warehouse: ${relative(cwd, report.db)}  ·  next: pnpm metrics target-vs-actual | pnpm query "SQL" | pnpm export`);
   return 0;
@@ -110,8 +112,8 @@ function faultHooks(at: string | undefined) {
   return { afterFile: nth ? () => { if (++n === Number(nth[1])) pause(); } : undefined, beforeCommit: at === "commit" ? pause : undefined };
 }
 
-/** `pnpm etl review`: the list, or with --accept, mapping entries written to the corrections file. */
-async function review(db: string, correctionsPath: string, accept: string[], as: string | undefined, json: boolean): Promise<number> {
+/** `pnpm etl review`: the list, or with --accept, entries written to the corrections file. */
+async function review(db: string, correctionsPath: string, accept: string[], choice: { as?: string; unit?: string; value?: string }, json: boolean): Promise<number> {
   const wh = await openWarehouse(db, { readOnly: true });
   let items: ReviewItem[];
   try {
@@ -126,11 +128,29 @@ async function review(db: string, correctionsPath: string, accept: string[], as:
   for (const id of accept) {
     const it = items.find((i) => i.id === id);
     if (!it) { console.error(`etl review: no item ${id} in the current review list (run pnpm etl review)`); return 2; }
-    if (it.wording === undefined) { console.error(`etl review: item ${id} is a ${it.kind}, not a mapping: fix it in the document, or re-submit the file`); return 2; }
-    const code = as ?? it.proposed;
+    const note = `accepted from ${it.file}:${it.line ?? "-"} on ${new Date().toISOString().slice(0, 10)}`;
+    const file = relative(cwd, correctionsPath);
+    if (choice.unit !== undefined || choice.value !== undefined) {
+      if (choice.unit !== undefined && it.fix?.kind === "unit") {
+        const { replaced } = addUnit(correctionsPath, { file: it.fix.file, unit: choice.unit, note });
+        console.log(`${replaced ? "Replaced" : "Added"} in ${file}: the unit of ${it.fix.file} is ${choice.unit}`);
+        continue;
+      }
+      if (choice.value !== undefined && it.fix?.kind === "value") {
+        for (const f of it.fix.files) {
+          const { replaced } = addValue(correctionsPath, { file: f, indicator: it.fix.indicator, measure: it.fix.measure, year: it.fix.year, value: choice.value, note });
+          console.log(`${replaced ? "Replaced" : "Added"} in ${file}: ${it.fix.indicator} ${it.fix.measure} ${it.fix.year} in ${f} is ${choice.value}`);
+        }
+        continue;
+      }
+      console.error(`etl review: item ${id} is a ${it.kind}: ${it.fix?.kind === "unit" ? "give --unit" : it.fix?.kind === "value" ? "give --value" : it.wording !== undefined ? "give --as CODE (or none)" : "nothing to set for it; fix it in the document, or re-submit the file"}`);
+      return 2;
+    }
+    if (it.wording === undefined) { console.error(`etl review: item ${id} is a ${it.kind}, not a mapping: ${it.fix?.kind === "unit" ? "give --unit \"xã …\"" : it.fix?.kind === "value" ? "give --value \"…\"" : "fix it in the document, or re-submit the file"}`); return 2; }
+    const code = choice.as ?? it.proposed;
     if (!code) { console.error(`etl review: item ${id} has no proposed code: give one with --as CODE (or --as none)`); return 2; }
-    const { replaced } = addMapping(correctionsPath, { text: it.wording, indicator: code, note: `accepted from ${it.file}:${it.line ?? "-"} on ${new Date().toISOString().slice(0, 10)}` });
-    console.log(`${replaced ? "Replaced" : "Added"} in ${relative(cwd, correctionsPath)}: "${it.wording}" → ${code}`);
+    const { replaced } = addMapping(correctionsPath, { text: it.wording, indicator: code, note });
+    console.log(`${replaced ? "Replaced" : "Added"} in ${file}: "${it.wording}" → ${code}`);
   }
   console.log("Run pnpm etl to apply (the corrections changed, so every file is read again).");
   return 0;

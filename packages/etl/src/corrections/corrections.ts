@@ -1,6 +1,8 @@
 import { parse } from "yaml";
 import { z } from "zod";
 import { foldVietnamese } from "../normalise/fold.ts";
+import { parseValue } from "../values/parse-value.ts";
+import type { BoolValue, NumericValue, StatusValue } from "../values/value-types.ts";
 
 // The analyst's corrections, as data in git (data/corrections.yaml). A mapping is keyed by the row's
 // wording, folded (case, tone placement, spacing and punctuation ignored), not by file or line: the
@@ -14,19 +16,59 @@ const mappingSchema = z.object({
   note: z.string().optional(),
 }).strict();
 
-const correctionsSchema = z.object({ mappings: z.array(mappingSchema).default([]) }).strict();
+const unitSchema = z.object({
+  /** The file as recorded (source_file), or the end of its path ("002_d48d77757f9ad9ed.txt"). */
+  file: z.string().min(1),
+  /** The unit that filed it: "xã Yên Trường", "xã Yên Trường, huyện Yên Định", or a GSO code. */
+  unit: z.string().min(2),
+  note: z.string().optional(),
+}).strict();
+
+const valueSchema = z.object({
+  file: z.string().min(1),
+  indicator: z.string().min(1),
+  measure: z.enum(["target", "actual"]),
+  year: z.number().int().min(2000).max(2100),
+  /** The right value, in the documents' own grammar ("97,5%", "4371/4864", "Đạt"), or "none": the file gives no such value. */
+  value: z.union([z.string().min(1), z.number()]).transform(String),
+  note: z.string().optional(),
+}).strict();
+
+const correctionsSchema = z.object({
+  mappings: z.array(mappingSchema).nullable().default([]).transform((x) => x ?? []),
+  units: z.array(unitSchema).nullable().default([]).transform((x) => x ?? []),
+  values: z.array(valueSchema).nullable().default([]).transform((x) => x ?? []),
+}).strict();
 
 export type MappingCorrection = z.infer<typeof mappingSchema>;
+export type UnitCorrection = z.infer<typeof unitSchema> & { key: string };
+export type ValueCorrection = Omit<z.infer<typeof valueSchema>, "value"> & {
+  key: string; raw: string;
+  /** The value read with the documents' grammar; null for "none". */
+  value: NumericValue | StatusValue | BoolValue | null;
+};
+/** One entry of any kind, for reporting those that matched nothing. */
+export interface CorrectionEntry { kind: "mapping" | "unit" | "value"; key: string; label: string }
 export interface Corrections {
   /** Folded wording → the code it maps to (null: not an indicator). */
   mappings: Map<string, { code: string | null; text: string }>;
+  units: UnitCorrection[];
+  values: ValueCorrection[];
   /** Entries in file order, for reporting those that matched nothing. */
-  entries: MappingCorrection[];
+  entries: CorrectionEntry[];
 }
 
 export const NOT_AN_INDICATOR = "none";
 export const correctionKey = (text: string) => foldVietnamese(text);
-export const EMPTY_CORRECTIONS: Corrections = { mappings: new Map(), entries: [] };
+export const EMPTY_CORRECTIONS: Corrections = { mappings: new Map(), units: [], values: [], entries: [] };
+export const unitCorrectionKey = (file: string) => `unit:${file}`;
+export const valueCorrectionKey = (v: { file: string; indicator: string; measure: string; year: number }) => `value:${v.file}|${v.indicator}|${v.measure}|${v.year}`;
+
+/** Whether an entry's `file` names this source file: the whole recorded name, or its end at a "/". */
+export const fileMatches = (entryFile: string, sourceFile: string) => {
+  const e = entryFile.replace(/\\/g, "/").replace(/^\.\//, "");
+  return sourceFile === e || sourceFile.endsWith(`/${e}`);
+};
 
 /**
  * Parses the corrections file. A broken file stops the run with the file and entry named: a correction
@@ -56,5 +98,34 @@ export function parseCorrections(text: string, source: string, catalogCodes: Rea
     }
     mappings.set(key, { code: m.indicator === NOT_AN_INDICATOR ? null : m.indicator, text: m.text });
   });
-  return { mappings, entries: parsed.data.mappings };
+  const units = parsed.data.units.map((u, i) => {
+    const key = unitCorrectionKey(u.file);
+    if (parsed.data.units.slice(0, i).some((e) => unitCorrectionKey(e.file) === key && e.unit !== u.unit)) {
+      throw new Error(`${source}: units → entry ${i + 1} (${u.file}) contradicts an earlier entry for the same file`);
+    }
+    return { ...u, key };
+  });
+  const values = parsed.data.values.map((v, i): ValueCorrection => {
+    const where = `${source}: values → entry ${i + 1} (${v.file} ${v.indicator} ${v.measure} ${v.year})`;
+    if (!catalogCodes.has(v.indicator)) throw new Error(`${where}: "${v.indicator}" is not a catalog code`);
+    let value: ValueCorrection["value"] = null;
+    if (v.value.trim().toLowerCase() !== NOT_AN_INDICATOR) {
+      const p = parseValue(v.value);
+      if (p.kind !== "number" && p.kind !== "status" && p.kind !== "bool") {
+        throw new Error(`${where}: "${v.value}" is not a value (${p.kind === "unparsed" ? p.reason : p.kind}); write it as the documents do ("97,5%", "4371/4864", "Đạt") or "none"`);
+      }
+      value = p;
+    }
+    const key = valueCorrectionKey(v);
+    if (parsed.data.values.slice(0, i).some((e) => valueCorrectionKey(e) === key && e.value !== v.value)) {
+      throw new Error(`${where}: contradicts an earlier entry for the same file, indicator, measure and year`);
+    }
+    return { ...v, key, raw: v.value, value };
+  });
+  const entries: CorrectionEntry[] = [
+    ...parsed.data.mappings.map((m) => ({ kind: "mapping" as const, key: correctionKey(m.text), label: `mapping "${m.text}" → ${m.indicator}` })),
+    ...units.map((u) => ({ kind: "unit" as const, key: u.key, label: `unit of ${u.file} → ${u.unit}` })),
+    ...values.map((v) => ({ kind: "value" as const, key: v.key, label: `value ${v.indicator} ${v.measure} ${v.year} in ${v.file} → ${v.raw}` })),
+  ];
+  return { mappings, units, values, entries };
 }

@@ -42,12 +42,12 @@ export class RowWriter {
       for (const o of r.observations) {
         this.row("observation_facts", [
           o.submission_id, o.period_year, o.measure, o.indicator_code, o.indicator_text, o.comparator, o.value, o.value_max,
-          o.unit, o.status, o.numerator, o.denominator, o.raw_value, o.source_ref, o.source_line, o.source_text, o.confidence, o.extractor, o.source_location,
+          o.unit, o.status, o.numerator, o.denominator, o.raw_value, o.source_ref, o.source_line, o.source_text, o.confidence, o.extractor, o.source_location, o.corrected ?? null,
         ]);
       }
     }
     for (const x of r.rejects) this.row("rejects", [x.source_file, x.submission_id, x.scope, x.reason_code, x.reason, x.source_line, x.source_ref, x.raw_text, x.best_code, x.best_confidence, x.source_location, x.match_text ?? null]);
-    for (const key of r.corrections_used ?? []) this.row("correction_uses", [r.source_file, key]);
+    for (const u of r.corrections_used ?? []) this.row("correction_uses", [r.source_file, u.key, u.detail]);
     for (const w of r.warnings) this.row("warnings", [w.source_file, w.submission_id, w.code, w.message, w.source_line, w.raw_text]);
     this.row("files", [r.source_file, r.content_hash, ruleset, s ? "loaded" : "rejected", s?.submission_id ?? null, loadedAt]);
   }

@@ -25,10 +25,12 @@ ALTER TABLE submissions ADD COLUMN IF NOT EXISTS format VARCHAR;
 ALTER TABLE observation_facts ADD COLUMN IF NOT EXISTS source_location VARCHAR;
 ALTER TABLE rejects ADD COLUMN IF NOT EXISTS source_location VARCHAR;
 ALTER TABLE rejects ADD COLUMN IF NOT EXISTS match_text VARCHAR;
+ALTER TABLE observation_facts ADD COLUMN IF NOT EXISTS corrected VARCHAR;
 -- What the catalog and bundled units were when last written (a run that did not change them skips re-writing them).
 CREATE TABLE IF NOT EXISTS reference_state (hash VARCHAR NOT NULL);
--- Which of the analyst's corrections (data/corrections.yaml, by folded wording) each file's rows used.
+-- Which of the analyst's corrections (data/corrections.yaml) each file used, and what a unit or value correction changed.
 CREATE TABLE IF NOT EXISTS correction_uses (source_file VARCHAR NOT NULL, correction_key VARCHAR NOT NULL);
+ALTER TABLE correction_uses ADD COLUMN IF NOT EXISTS detail VARCHAR;
 CREATE TABLE IF NOT EXISTS warnings (
   source_file VARCHAR NOT NULL, submission_id VARCHAR, code VARCHAR NOT NULL, message VARCHAR NOT NULL,
   source_line INTEGER, raw_text VARCHAR);
@@ -43,7 +45,7 @@ CREATE OR REPLACE VIEW observations AS
 SELECT o.submission_id, s.source_file, s.doc_kind, s.unit_name, s.unit_level, s.district, s.province,
        s.unit_code, s.unit_era, o.period_year, o.measure, o.indicator_code, o.indicator_text, o.comparator,
        o.value, o.value_max, o.unit, o.status, o.numerator, o.denominator, o.raw_value, o.source_ref,
-       o.source_line, o.confidence, o.source_text, o.extractor, o.source_location, s.format
+       o.source_line, o.confidence, o.source_text, o.extractor, o.source_location, s.format, o.corrected
 FROM observation_facts o JOIN submissions s USING (submission_id);
 -- conflicts (values that disagree) is created with the metric views: it reads the current versions only.
 `;

@@ -21,7 +21,7 @@ export function contextFrom(setup: ParseSetup): ProcessContext {
   const catalog = indexCatalog(indicators);
   const gazetteer = buildGazetteer(setup.imported, parseUnitsCsv(setup.unitsText, setup.unitsSource));
   const corrections = parseCorrections(setup.correctionsText, setup.correctionsSource, new Set(indicators.map((i) => i.code)));
-  return { catalog, gazetteer, corrections };
+  return { catalog, gazetteer, corrections, correctionsSource: setup.correctionsSource };
 }
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;

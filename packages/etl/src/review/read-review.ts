@@ -15,7 +15,7 @@ export async function readReviewRows(conn: DuckDBConnection): Promise<ReviewRows
                             ORDER BY s.source_file, o.source_line`, [LOW_CONFIDENCE]),
     units: await q(`SELECT source_file, unit_level, unit_name, unit_confidence FROM submissions WHERE unit_confidence < $1`, [UNIT_UNCERTAIN]),
     warnings: await q(`SELECT source_file, code, message, source_line, raw_text FROM warnings WHERE code <> 'duplicate_file' ORDER BY source_file, source_line`),
-    conflicts: (await q<{ unit_name: string; period_year: number; indicator_code: string; measure: string; entries: string }>(
+    conflicts: (await q<{ unit_name: string; period_year: number; indicator_code: string; measure: "target" | "actual"; entries: string }>(
       `SELECT unit_name, period_year, indicator_code, measure, CAST(to_json(entries) AS VARCHAR) AS entries FROM conflicts ORDER BY ALL`))
       .map((c) => ({ ...c, entries: JSON.parse(c.entries) as ReviewRows["conflicts"][number]["entries"] })),
   };

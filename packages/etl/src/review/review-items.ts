@@ -17,6 +17,8 @@ export interface ReviewItem {
   /** For mapping items: the wording a correction is keyed by, and the code proposed (null: none). */
   wording?: string;
   proposed?: string | null;
+  /** What a unit or value correction for this item would be keyed by (`--accept ID --unit …` / `--value …`). */
+  fix?: { kind: "unit"; file: string } | { kind: "value"; files: string[]; indicator: string; measure: "target" | "actual"; year: number };
 }
 
 /** Mappings accepted below this confidence are listed for a human to confirm. */
@@ -32,7 +34,7 @@ export interface ReviewRows {
   lowConfidence: { source_file: string; source_line: number; indicator_code: string; indicator_text: string | null; confidence: number; source_text: string | null; raw_value: string | null }[];
   units: { source_file: string; unit_level: string | null; unit_name: string | null; unit_confidence: number | null }[];
   warnings: { source_file: string; code: string; message: string; source_line: number | null; raw_text: string | null }[];
-  conflicts: { unit_name: string; period_year: number; indicator_code: string; measure: string; entries: { raw_value: string | null; source_file: string; source_line: number }[] }[];
+  conflicts: { unit_name: string; period_year: number; indicator_code: string; measure: "target" | "actual"; entries: { raw_value: string | null; source_file: string; source_line: number }[] }[];
 }
 
 const item = (kind: ReviewKind, file: string, line: number | null, text: string, detail: string, extra: Partial<ReviewItem> = {}): ReviewItem =>
@@ -52,15 +54,18 @@ export function reviewItems(rows: ReviewRows): ReviewItem[] {
       { wording: o.indicator_text ?? o.source_text ?? "", proposed: o.indicator_code }));
   }
   for (const u of rows.units) {
-    out.push(item("unit_uncertain", u.source_file, null, `${u.unit_level ?? ""} ${u.unit_name ?? ""}`.trim(), `the unit was resolved at confidence ${(u.unit_confidence ?? 0).toFixed(2)}: check it is the unit that filed the document`));
+    out.push(item("unit_uncertain", u.source_file, null, `${u.unit_level ?? ""} ${u.unit_name ?? ""}`.trim(), `the unit was resolved at confidence ${(u.unit_confidence ?? 0).toFixed(2)}: check it is the unit that filed the document`,
+      { fix: { kind: "unit", file: u.source_file } }));
   }
   for (const w of rows.warnings) {
-    out.push(item(w.code === "placeholder_unfilled" ? "placeholder" : "warning", w.source_file, w.source_line, w.raw_text ?? "", `${w.code}: ${w.message}`));
+    out.push(item(w.code === "placeholder_unfilled" ? "placeholder" : "warning", w.source_file, w.source_line, w.raw_text ?? "", `${w.code}: ${w.message}`,
+      w.code === "unit_name_mismatch" ? { fix: { kind: "unit", file: w.source_file } } : {}));
   }
   for (const c of rows.conflicts) {
     const values = c.entries.map((e) => `"${e.raw_value ?? ""}" (${e.source_file}:${e.source_line})`).join(" vs ");
     const first = c.entries[0]!;
-    out.push(item("conflict", first.source_file, first.source_line, `${c.unit_name} ${c.period_year} ${c.indicator_code}`, `${c.measure === "actual" ? "results" : "targets"} disagree: ${values}`));
+    out.push(item("conflict", first.source_file, first.source_line, `${c.unit_name} ${c.period_year} ${c.indicator_code}`, `${c.measure === "actual" ? "results" : "targets"} disagree: ${values}`,
+      { fix: { kind: "value", files: [...new Set(c.entries.map((e) => e.source_file))], indicator: c.indicator_code, measure: c.measure, year: c.period_year } }));
   }
   return out.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.kind.localeCompare(b.kind));
 }
@@ -82,6 +87,8 @@ export function formatReview(items: ReviewItem[]): string {
     const at = it.line === null ? "" : `:${it.line}`;
     lines.push(`  [${it.id}] ${at.padEnd(6)} ${LABEL[it.kind].padEnd(14)} ${clip(it.detail, 150)}`);
     if (it.text) lines.push(`  ${" ".repeat(18)}“${clip(it.text, 140)}”`);
+    if (it.fix?.kind === "unit") lines.push(`  ${" ".repeat(18)}fix: pnpm etl review --accept ${it.id} --unit "xã …, huyện …"   (the unit that filed ${it.fix.file}; or a GSO code)`);
+    if (it.fix?.kind === "value") lines.push(`  ${" ".repeat(18)}fix: pnpm etl review --accept ${it.id} --value "…"   (the right ${it.fix.measure === "actual" ? "result" : "target"}, as the documents write it; or --value none)`);
     if (it.wording !== undefined) lines.push(`  ${" ".repeat(18)}accept: pnpm etl review --accept ${it.id}${it.proposed ? "" : " --as CODE"}   (${it.proposed ? `maps it to ${it.proposed}` : "no code proposed"}; --as CODE or --as none to choose)`);
   }
   const counts = new Map<ReviewKind, number>();

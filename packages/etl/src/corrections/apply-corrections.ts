@@ -1,0 +1,112 @@
+import type { AdminUnit, Observation, Reject, UnitLevel } from "@dx-atlas/schema";
+import { ancestors, type Gazetteer } from "../gazetteer/gazetteer.ts";
+import type { ResolvedUnit } from "../gazetteer/resolve-unit.ts";
+import { splitUnitName } from "../gazetteer/unit-names.ts";
+import { foldVietnamese } from "../normalise/fold.ts";
+import { fileMatches, type Corrections, type UnitCorrection, type ValueCorrection } from "./corrections.ts";
+
+// Applying the analyst's unit and value corrections to one file's result. Pure: the corrections come
+// parsed (corrections.ts), the gazetteer built; what each correction changed is returned as a use
+// with a sentence, which the warehouse keeps (correction_uses) next to the values it changed.
+
+/** One correction applied to a file, and what it changed. */
+export interface CorrectionUse { key: string; detail: string | null }
+
+const DISTRICT: ReadonlySet<UnitLevel> = new Set(["huyện", "quận", "thị xã", "thành phố"]);
+const PROVINCE: ReadonlySet<UnitLevel> = new Set(["tỉnh", "thành phố trực thuộc trung ương"]);
+
+/**
+ * The units a correction's `unit` can mean, at most one per era: "xã Yên Trường", "xã Yên Trường,
+ * huyện Yên Định, Thanh Hóa" (later parts name ancestors), or a GSO code. A string when it names none,
+ * or more than one in the same era (then the message says what to add).
+ */
+export function unitsForSpec(g: Gazetteer, spec: string): AdminUnit[] | string {
+  const parts = spec.split(",").map((p) => p.trim()).filter(Boolean);
+  let found: AdminUnit[];
+  if (/^\d{2,5}$/.test(spec.trim())) {
+    found = g.units.filter((u) => u.code === spec.trim());
+  } else {
+    const [self, ...context] = parts.map((p) => splitUnitName(p));
+    found = (g.byName.get(foldVietnamese(self!.name)) ?? []).filter((u) => self!.level === null || u.level === self!.level);
+    found = found.filter((u) => {
+      const chain = ancestors(g, u);
+      return context.every((c) => chain.some((a) => foldVietnamese(a.name) === foldVietnamese(c.name) && (c.level === null || a.level === c.level)));
+    });
+  }
+  if (found.length === 0) return `"${spec}" is not in the gazetteer (bundled units, or an imported national list)`;
+  const eras = new Map<string, AdminUnit[]>();
+  for (const u of found) eras.set(u.era, [...(eras.get(u.era) ?? []), u]);
+  for (const list of eras.values()) {
+    if (list.length > 1) {
+      const where = list.map((u) => `${u.level} ${u.name} in ${ancestors(g, u).map((a) => `${a.level} ${a.name}`).join(", ") || "-"} (${u.code})`).join("; ");
+      return `"${spec}" names ${list.length} units: ${where}. Add the district or province after a comma, or give the code`;
+    }
+  }
+  return found;
+}
+
+/** The file's unit correction, if one names it (the last such entry wins, as in any override list). */
+export const unitCorrectionFor = (c: Corrections, sourceFile: string): UnitCorrection | undefined =>
+  c.units.findLast((u) => fileMatches(u.file, sourceFile));
+
+/** A corrected unit as a resolved one (confidence 1), in the era the document's year belongs to. */
+export function correctedUnit(g: Gazetteer, candidates: AdminUnit[], docYear: number): Omit<ResolvedUnit, "alsoNamed"> {
+  const era = docYear >= 2026 ? "after-2025-07" : "before-2025-07";
+  const unit = candidates.find((u) => u.era === era) ?? candidates[0]!;
+  const chain = ancestors(g, unit);
+  return {
+    unit, confidence: 1,
+    district: DISTRICT.has(unit.level) ? unit : chain.find((a) => DISTRICT.has(a.level)) ?? null,
+    province: PROVINCE.has(unit.level) ? unit : chain.find((a) => PROVINCE.has(a.level)) ?? null,
+  };
+}
+
+/**
+ * Applies the value corrections that name this file. For each, the observations with its indicator,
+ * measure and year: the first (by line) takes the corrected value, keeping the document's raw text and
+ * saying what changed in `corrected`; the others (a disagreement the analyst settled) become `excluded`
+ * rejects with their text. A "none" correction excludes them all.
+ */
+export function applyValueCorrections(observations: Observation[], sourceFile: string, corrections: Corrections, source: string): { observations: Observation[]; rejects: Reject[]; uses: CorrectionUse[] } {
+  const mine = corrections.values.filter((v) => fileMatches(v.file, sourceFile));
+  if (mine.length === 0) return { observations, rejects: [], uses: [] };
+  const out: Observation[] = [];
+  const rejects: Reject[] = [];
+  const uses: CorrectionUse[] = [];
+  const byKey = new Map<string, ValueCorrection>();
+  for (const v of mine) byKey.set(`${v.indicator}|${v.measure}|${v.year}`, v);
+  const taken = new Set<string>();
+  const sorted = observations.map((o, i) => ({ o, i })).sort((a, b) => a.o.source_line - b.o.source_line || a.i - b.i);
+  const keep = new Map<number, Observation>();
+  for (const { o, i } of sorted) {
+    const k = `${o.indicator_code}|${o.measure}|${o.period_year}`;
+    const v = byKey.get(k);
+    if (!v) { keep.set(i, o); continue; }
+    const entry = `${source} values: ${v.indicator} ${v.measure} ${v.year}${v.note ? ` (${v.note})` : ""}`;
+    if (v.value === null || taken.has(k)) {
+      const why = v.value === null ? `the file gives no such value, by an analyst's correction (${entry})` : `another line of this file holds the corrected value, by an analyst's correction (${entry})`;
+      rejects.push({
+        source_file: sourceFile, submission_id: o.submission_id, scope: "row", reason_code: "excluded", reason: `${o.indicator_code} ${o.measure} ${o.period_year} "${o.raw_value}": ${why}`,
+        source_line: o.source_line, source_ref: o.source_ref, raw_text: o.source_text, best_code: o.indicator_code, best_confidence: o.confidence, source_location: o.source_location, match_text: null,
+      });
+      uses.push({ key: v.key, detail: `line ${o.source_line}: "${o.raw_value}" excluded` });
+      continue;
+    }
+    taken.add(k);
+    const p = v.value;
+    const n = p.kind === "number" ? p : null;
+    keep.set(i, {
+      ...o,
+      comparator: n ? n.comparator : p.kind === "bool" ? "eq" : null,
+      value: n ? n.value : p.kind === "bool" ? p.value : null,
+      value_max: n?.value_max ?? null,
+      unit: n ? (n.unit ?? o.unit) : p.kind === "bool" ? "bool" : "status",
+      status: p.kind === "status" ? p.status : null,
+      numerator: n?.numerator ?? null, denominator: n?.denominator ?? null,
+      corrected: `"${o.raw_value}" read as "${v.raw}" by ${entry}`,
+    });
+    uses.push({ key: v.key, detail: `line ${o.source_line}: "${o.raw_value}" → "${v.raw}"` });
+  }
+  for (let i = 0; i < observations.length; i++) if (keep.has(i)) out.push(keep.get(i)!);
+  return { observations: out, rejects, uses };
+}
