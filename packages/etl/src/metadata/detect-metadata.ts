@@ -31,7 +31,9 @@ function levelMentions(line: LogicalLine, weight: number): UnitMention[] {
   for (const m of line.text.matchAll(LEVEL_RE)) {
     const level = LEVEL_OF.get(m[1]!.toLowerCase()) ?? null;
     // "UBND xã Hà Tân" names the issuing body: a strong sign of the unit the document is about.
-    const issuing = /(ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s*$/iu.test(line.text.slice(0, m.index));
+    // Only the few characters before the mention are looked at: testing the whole line before each
+    // mention was quadratic in a long line of names.
+    const issuing = /(ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s{0,8}$/iu.test(line.text.slice(Math.max(0, m.index - 24), m.index));
     out.push({ level, words: m[2]!.split(/\s+/), weight: weight + (issuing ? 1 : 0), line: line.first });
   }
   return out;
