@@ -69,3 +69,31 @@ describe("legacy encodings", () => {
     expect(ok(Buffer.from(text, "utf8"))).toMatchObject({ encoding: "utf-8", text });
   });
 });
+
+describe("documents pasted together from two encodings", () => {
+  const head = "KẾ HOẠCH\nChuyển đổi số năm 2025 của xã Hà Tân\nTỷ lệ hộ gia đình có cáp quang đạt trên 80%";
+  const tail = "Tỷ lệ người dân có chữ ký số đạt 30%\nUBND xã đề nghị các phòng, ban phối hợp thực hiện.";
+  const join = (...parts: Uint8Array[]) => Uint8Array.from(parts.flatMap((p) => [...p]));
+  const utf8 = (s: string) => new TextEncoder().encode(s);
+
+  it("reads each line in the encoding that makes it Vietnamese, and names both", () => {
+    for (const [name, enc] of [["tcvn3", encodeTcvn3], ["vni", encodeVni], ["windows-1258", encodeWindows1258]] as const) {
+      const d = ok(join(utf8(`${head}\n`), enc(tail).bytes));
+      expect(d.text, name).toBe(`${head}\n${tail}`);
+      expect(d.encoding, name).toBe(`mixed:utf-8+${name}`);
+    }
+    // Legacy first, Unicode after.
+    expect(ok(join(encodeTcvn3(`${head}\n`).bytes, utf8(tail)))).toMatchObject({ text: `${head}\n${tail}`, encoding: "mixed:tcvn3+utf-8" });
+  });
+
+  it("a clean document is never read line by line", () => {
+    expect(ok(utf8(`${head}\n${tail}`)).encoding).toBe("utf-8");
+    expect(ok(encodeTcvn3(`${head}\n${tail}`).bytes).encoding).toBe("tcvn3");
+  });
+
+  it("a few stray NUL or control bytes in a text are noise, not a sign of binary data", () => {
+    const bytes = utf8(`${head}\u0000\n${tail}\u0007`);
+    expect(ok(bytes).text).toContain("chữ ký số đạt 30%");
+    expect(decodeText(Uint8Array.from({ length: 4000 }, (_, i) => (i % 7 === 0 ? 0 : 65 + (i % 26))))).toMatchObject({ ok: false, reason_code: "binary" });
+  });
+});

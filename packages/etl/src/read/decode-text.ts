@@ -35,8 +35,60 @@ export function decodeText(bytes: Uint8Array): DecodedText {
       { encoding: "vni", convert: () => fromVni(latin) },
     ]);
   }
+  // A document pasted together from two sources (Unicode lines and TCVN3 or Windows-1258 ones): when
+  // no single reading is clean, each line gets the reading that makes it Vietnamese.
+  if (!decoded.encoding.startsWith("utf-16") && isDoubtful(decoded.text)) {
+    const mixed = unicode
+      ? mixedReading(unicode.text.split("\n"), [
+        { encoding: unicode.encoding, read: (l: string) => l },
+        { encoding: "tcvn3", read: fromTcvn3 },
+        { encoding: "vni", read: fromVni },
+      ])
+      : mixedReading(splitBytes(bytes), [
+        // Lenient: a line of UTF-8 with a damaged byte is still UTF-8 (the byte becomes U+FFFD), not mojibake.
+        { encoding: "utf-8", read: (b: Uint8Array) => LENIENT_UTF8.decode(b).normalize("NFC") },
+        { encoding: "windows-1258", read: decodeWindows1258 },
+        { encoding: "tcvn3", read: (b: Uint8Array) => fromTcvn3(decodeWindows1252(b)) },
+        { encoding: "vni", read: (b: Uint8Array) => fromVni(decodeWindows1252(b)) },
+      ]);
+    if (mixed.used.length > 0 && mixed.score > readingScore(decoded.text)) decoded = { text: mixed.text, encoding: `mixed:${mixed.used.join("+")}` };
+  }
   if (decoded.text.trim() === "") return { ok: false, reason_code: "empty", reason: "the file holds only white space" };
   return { ok: true, ...decoded };
+}
+
+const LENIENT_UTF8 = new TextDecoder("utf-8");
+const readingScore = (text: string) => { const s = syllableScore(text); return s.valid - 3 * s.invalid; };
+/** Right readings have under 1 impossible word in 50 (acronyms, words run together); a wrong one has many. */
+const isDoubtful = (text: string) => { const s = syllableScore(text); return s.invalid * 50 > s.valid; };
+
+/** The bytes cut at each LF (kept out of the parts; the parts are joined with "\n" again). */
+function splitBytes(bytes: Uint8Array): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  let start = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x0a) { out.push(bytes.subarray(start, i)); start = i + 1; }
+  out.push(bytes.subarray(start));
+  return out;
+}
+
+/** Each line read by whichever reader makes the most Vietnamese of it (the first that can read it, when none is better). */
+function mixedReading<T>(lines: T[], readers: { encoding: string; read: (line: T) => string | null }[]): { text: string; used: string[]; score: number } {
+  const used = new Set<string>();
+  const out: string[] = [];
+  let score = 0;
+  for (const line of lines) {
+    let best: { text: string; encoding: string; score: number } | null = null;
+    for (const r of readers) {
+      const text = r.read(line);
+      if (text === null) continue;
+      const sc = readingScore(text);
+      if (best === null || sc > best.score) best = { text, encoding: r.encoding, score: sc };
+    }
+    out.push(best?.text ?? "");
+    score += best?.score ?? 0;
+    if (best && best.score > 0) used.add(best.encoding);
+  }
+  return { text: out.join("\n"), used: [...used], score };
 }
 
 /** The bytes as Unicode (BOM, UTF-16 by its NULs, else valid UTF-8); "binary" for data that is no text; null for 8-bit bytes. */
@@ -102,12 +154,12 @@ function decodeUtf8(bytes: Uint8Array): string | null {
   }
 }
 
+/** More than 2% NUL or control bytes: data, not text (a few stray ones, or a damaged stretch, are noise in a text). */
 function looksBinary(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, SAMPLE);
+  const n = bytes.length;
   let control = 0;
   for (let i = 0; i < n; i++) {
     const b = bytes[i]!;
-    if (b === 0) return true;
     if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
   }
   return control / n > 0.02;
