@@ -29,7 +29,12 @@ export interface ProcessContext {
   catalog: CatalogIndex; gazetteer: Gazetteer; threshold?: number; limits?: ReadLimits; corrections?: Corrections;
   /** Where the corrections came from, for provenance ("data/corrections.yaml"). */
   correctionsSource?: string;
+  /** Seconds one file may take before it is given up as `timed_out` (default 60). */
+  fileSeconds?: number;
 }
+
+/** How long one file may take: a real plan or report takes well under a second. */
+export const DEFAULT_FILE_SECONDS = 60;
 
 /**
  * The whole pipeline for one file's bytes: read (text in any encoding, .docx, .pdf, .xlsx) →
@@ -42,16 +47,24 @@ export async function processDocument(sourceFile: string, bytes: Uint8Array, ctx
   const submissionId = contentHash.slice(0, 16);
   const result: FileResult = { source_file: sourceFile, content_hash: contentHash, submission: null, observations: [], rejects: [], warnings: [], stats: { rows: 0, mapped: 0, unmapped: 0 } };
   const rejectFile = (reason_code: Reject["reason_code"], reason: string, raw: string) => {
+    result.observations = []; result.warnings = []; result.rejects = []; result.corrections_used = undefined;
     result.rejects.push({ source_file: sourceFile, submission_id: null, scope: "file", reason_code, reason, source_line: null, source_ref: null, raw_text: raw.slice(0, 500), best_code: null, best_confidence: null, source_location: null });
     return result;
   };
 
+  // A time budget checked between stages and rows, so a file that reads slowly cannot hold up a run
+  // (a hard limit for parser threads is in parallel/pool.ts).
+  const seconds = ctx.fileSeconds ?? DEFAULT_FILE_SECONDS;
+  const deadline = performance.now() + seconds * 1000;
+  const timedOut = (where: string) => rejectFile("timed_out", `parsing stopped after ${seconds} s, ${where}: the file is unusually large or shaped in a way the extractor reads slowly. Please report it (--file-timeout raises the limit)`, "");
   const read = await readDocument(sourceFile, bytes, ctx.limits);
+  if (performance.now() > deadline) return timedOut("while reading it");
   if (!read.ok) return rejectFile(read.reason_code, read.reason, read.reason_code === "binary" || bytes.length === 0 ? "" : printable(bytes.subarray(0, 200)));
   const locations = read.lines.map((l) => l.location);
   const source = toLines(read.lines.map((l) => l.text).join("\n"));
   const logical = logicalLines(source);
   const meta = detectMetadata(logical);
+  if (performance.now() > deadline) return timedOut(`after splitting its ${source.length} lines`);
   const head = logical.slice(0, 5).map((l) => l.text).join("\n");
   if (meta.dx_mentions === 0) return rejectFile("not_dx_document", "not a digital-transformation plan or report: the text never mentions \"chuyển đổi số\"", head);
   if (!meta.kind) return rejectFile("not_dx_document", "neither a plan (Kế hoạch) nor a report (Báo cáo): no title, document number or closing sentence says which", head);
@@ -86,6 +99,7 @@ export async function processDocument(sourceFile: string, bytes: Uint8Array, ctx
   const rows = extractRows(source, logical, { docKind: meta.kind, docYear: meta.doc_year });
   const used = new Set<string>();
   for (const row of rows) {
+    if (performance.now() > deadline) return timedOut(`at row ${result.stats.rows + 1} of ${rows.length} (line ${row.source_line})`);
     const outcome = rowToObservations(row, { submissionId, sourceFile, catalog: ctx.catalog, threshold: ctx.threshold, corrections: ctx.corrections, used });
     result.stats.rows++;
     if (outcome.mapped) result.stats.mapped++;

@@ -13,7 +13,7 @@ import { loadRun, type FilePlan, type LoadHooks, type LoadSummary } from "./load
 import type { ParseSetup } from "./parallel/context.ts";
 import { parseAll } from "./parallel/pool.ts";
 import { DEFAULT_PATHS } from "./paths.ts";
-import type { FileResult } from "./process-document.ts";
+import { DEFAULT_FILE_SECONDS, type FileResult } from "./process-document.ts";
 
 export interface EtlOptions {
   inputs: string[];
@@ -29,6 +29,8 @@ export interface EtlOptions {
   onProgress?: (done: number, total: number, file: string) => void;
   /** Files larger than this are refused unread (default 64 MB). */
   maxFileBytes?: number;
+  /** Seconds one file may take before it is rejected as timed_out (default 60; parser threads are stopped at twice that). */
+  fileSeconds?: number;
   /** Parser threads (default: one per core, at most 8; 0 parses on the calling thread). */
   workers?: number;
   /** Keep every file's full result in the report (tests, small runs); otherwise only a summary per file. */
@@ -60,7 +62,7 @@ export interface EtlReport {
 export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 /** Bump when a change to the extractor should re-read files that did not change. */
-export const EXTRACTOR_VERSION = "2026-11-23.4";
+export const EXTRACTOR_VERSION = "2026-11-23.5";
 
 const SKIP = /(^|\/)(\.|README|readme)[^/]*$/;
 
@@ -145,7 +147,7 @@ export async function runEtl(opts: EtlOptions): Promise<EtlReport> {
   const rulesetHash = createHash("sha256").update(`${EXTRACTOR_VERSION}\n${catalogText}\n${unitsText}\n${imported.length}\n${correctionsText}`).digest("hex").slice(0, 16);
   const maxFileBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const paths = expandInputs(opts.inputs, cwd).map((p) => ({ path: p, name: relative(cwd, p).startsWith("..") ? p : relative(cwd, p) }));
-  const setup: ParseSetup = { catalogText, catalogSource, unitsText, unitsSource, imported, maxFileBytes, correctionsText, correctionsSource };
+  const setup: ParseSetup = { catalogText, catalogSource, unitsText, unitsSource, imported, maxFileBytes, correctionsText, correctionsSource, fileSeconds: opts.fileSeconds ?? DEFAULT_FILE_SECONDS };
   const workers = opts.workers ?? defaultWorkers();
   let threads = 0;
   const files: FileSummary[] = [];

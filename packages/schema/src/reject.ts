@@ -5,7 +5,7 @@ export const rejectSchema = z.object({
   source_file: z.string(),
   submission_id: z.string().nullable().meta({ description: "Null when the whole file was rejected." }),
   scope: z.enum(["file", "row"]),
-  reason_code: z.enum(["empty", "binary", "not_dx_document", "unreadable", "unsupported_format", "too_large", "needs_ocr", "encrypted", "unknown_unit", "unmapped", "unparsed_value", "ambiguous_result", "summary_line", "no_value", "invalid", "excluded"]).meta({ description: "Why; 'excluded': an analyst's correction says the wording is not an indicator." }),
+  reason_code: z.enum(["empty", "binary", "not_dx_document", "unreadable", "unsupported_format", "too_large", "needs_ocr", "encrypted", "unknown_unit", "unmapped", "unparsed_value", "ambiguous_result", "summary_line", "no_value", "invalid", "excluded", "timed_out"]).meta({ description: "Why; 'excluded': an analyst's correction says the wording is not an indicator (or settled a value); 'timed_out': parsing the file took longer than the per-file limit." }),
   reason: z.string().meta({ description: "Human-readable reason with the bad value." }),
   source_line: z.number().int().nullable(),
   source_ref: z.string().nullable(),

@@ -24,6 +24,9 @@ Options:
   --json      print the run summary as JSON
   --max-file-mb N  refuse files larger than N MB unread (default 64)
   --workers N      parser threads (default: one per core, at most 8; 0 = parse on the main thread)
+  --file-timeout S give up on a file after S seconds (default 60) as timed_out; a parser thread stuck
+                   for twice that is stopped (runs under 1000 files parse on the main thread: --workers 1
+                   makes the hard stop apply to them too)
   --gazetteer CSV  units list to use instead of data/gazetteer/units.csv (same columns)
   --corrections YAML  the analyst's corrections (default data/corrections.yaml)
   --help      this text`;
@@ -33,7 +36,7 @@ const cwd = process.env.INIT_CWD ?? process.cwd();
 async function main(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { db: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" }, "max-file-mb": { type: "string" }, workers: { type: "string" }, gazetteer: { type: "string" }, corrections: { type: "string" }, accept: { type: "string", multiple: true }, as: { type: "string" }, unit: { type: "string" }, value: { type: "string" } } });
+    args = parseArgs({ args: argv, allowPositionals: true, options: { db: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" }, "max-file-mb": { type: "string" }, workers: { type: "string" }, "file-timeout": { type: "string" }, gazetteer: { type: "string" }, corrections: { type: "string" }, accept: { type: "string", multiple: true }, as: { type: "string" }, unit: { type: "string" }, value: { type: "string" } } });
   } catch (err) {
     console.error(`etl: ${(err as Error).message}\n${USAGE}`);
     return 2;
@@ -55,11 +58,13 @@ async function main(argv: string[]): Promise<number> {
   const maxFileBytes = maxMb === undefined ? undefined : maxMb * 1024 * 1024;
   const workers = args.values.workers === undefined ? undefined : Number(args.values.workers);
   if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) { console.error(`--workers: expected a whole number ≥ 0, got "${args.values.workers}"`); return 2; }
+  const fileSeconds = args.values["file-timeout"] === undefined ? undefined : Number(args.values["file-timeout"]);
+  if (fileSeconds !== undefined && !(fileSeconds > 0)) { console.error(`--file-timeout: expected a positive number of seconds, got "${args.values["file-timeout"]}"`); return 2; }
   const gazetteerPath = args.values.gazetteer ? resolve(cwd, args.values.gazetteer) : undefined;
   const bar = process.stderr.isTTY && !args.values.json;
   const report = await runEtl({
     hooks: faultHooks(process.env.DX_TEST_PAUSE_AT),
-    inputs, db, cwd, maxFileBytes, workers, gazetteerPath, correctionsPath,
+    inputs, db, cwd, maxFileBytes, workers, fileSeconds, gazetteerPath, correctionsPath,
     onProgress: bar ? (done, total) => {
       if (total < 20) return;
       const w = 30; const k = Math.round((done / total) * w);

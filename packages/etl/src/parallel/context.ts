@@ -10,6 +10,8 @@ export interface ParseSetup {
   catalogText: string; catalogSource: string; unitsText: string; unitsSource: string; imported: AdminUnit[]; maxFileBytes: number;
   /** The analyst's corrections file (data/corrections.yaml), "" when there is none. */
   correctionsText: string; correctionsSource: string;
+  /** Seconds one file may take (processDocument's budget; parser threads are stopped at twice that). */
+  fileSeconds: number;
 }
 
 /** One file to parse: where it is and the name it is recorded under. */
@@ -21,7 +23,7 @@ export function contextFrom(setup: ParseSetup): ProcessContext {
   const catalog = indexCatalog(indicators);
   const gazetteer = buildGazetteer(setup.imported, parseUnitsCsv(setup.unitsText, setup.unitsSource));
   const corrections = parseCorrections(setup.correctionsText, setup.correctionsSource, new Set(indicators.map((i) => i.code)));
-  return { catalog, gazetteer, corrections, correctionsSource: setup.correctionsSource };
+  return { catalog, gazetteer, corrections, correctionsSource: setup.correctionsSource, fileSeconds: setup.fileSeconds };
 }
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
@@ -39,6 +41,9 @@ export async function parseFile(task: ParseTask, ctx: ProcessContext, maxBytes: 
   } catch (err) {
     return fileReject(task.name, "unreadable", `cannot read the file: ${(err as Error).message}`);
   }
+  // Test hook (test/hostile.test.ts): a file that never finishes parsing, to prove the watchdog stops it. Unset in normal use.
+  const hang = process.env.DX_TEST_HANG_ON;
+  if (hang && task.name.includes(hang)) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 600_000);
   try {
     return await processDocument(task.name, bytes, ctx);
   } catch (err) {
@@ -47,7 +52,7 @@ export async function parseFile(task: ParseTask, ctx: ProcessContext, maxBytes: 
   }
 }
 
-function fileReject(name: string, reason_code: Reject["reason_code"], reason: string): FileResult {
+export function fileReject(name: string, reason_code: Reject["reason_code"], reason: string): FileResult {
   return {
     source_file: name, content_hash: "", submission: null, observations: [], warnings: [], stats: { rows: 0, mapped: 0, unmapped: 0 },
     rejects: [{ source_file: name, submission_id: null, scope: "file", reason_code, reason, source_line: null, source_ref: null, raw_text: "", best_code: null, best_confidence: null, source_location: null }],

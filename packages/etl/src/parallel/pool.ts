@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { FileResult } from "../process-document.ts";
-import { contextFrom, parseFile, type ParseSetup, type ParseTask } from "./context.ts";
+import { contextFrom, fileReject, parseFile, type ParseSetup, type ParseTask } from "./context.ts";
 
 /**
  * Parses files on `size` worker threads (0: on this thread) and hands the results back in the order
@@ -16,17 +16,40 @@ export async function* parseAll(tasks: Iterable<ParseTask>, setup: ParseSetup, s
   // The workers run the TypeScript sources, as the main thread does: worker-entry.mjs registers tsx's loader.
   // A loader inherited from the parent (`node --import tsx`) and registered again would deadlock: drop it.
   const execArgv = withoutLoaders(process.execArgv);
-  const workers = Array.from({ length: size }, () => new Worker(new URL("./worker-entry.mjs", import.meta.url), { workerData: setup, execArgv }));
   const done = new Map<number, FileResult>();
   let failure: Error | null = null;
   let wake: (() => void) | null = null;
   const signal = () => { const w = wake; wake = null; w?.(); };
   const idle: Worker[] = [];
-  for (const w of workers) {
-    w.on("message", (m: { id: number; result: FileResult }) => { done.set(m.id, m.result); idle.push(w); signal(); });
-    w.on("error", (err) => { failure = new Error(`a parser thread failed: ${err.message}`); signal(); });
+  const workers = new Set<Worker>();
+  /** What each busy thread is parsing, and since when. */
+  const busy = new Map<Worker, { id: number; task: ParseTask; since: number }>();
+  const spawn = () => {
+    const w = new Worker(new URL("./worker-entry.mjs", import.meta.url), { workerData: setup, execArgv });
+    w.on("message", (m: { id: number; result: FileResult }) => {
+      if (!workers.has(w)) return; // stopped by the watchdog: its file is already rejected
+      busy.delete(w); done.set(m.id, m.result); idle.push(w); signal(); });
+    w.on("error", (err) => { failure = new Error(`a parser thread failed${busy.has(w) ? ` on ${busy.get(w)!.task.name}` : ""}: ${err.message}`); signal(); });
+    workers.add(w);
     idle.push(w);
-  }
+  };
+  for (let i = 0; i < size; i++) spawn();
+  // The hard limit: processDocument gives up on its own at fileSeconds between stages and rows; a
+  // thread stuck inside one step for twice that is stopped, its file rejected, and a new thread started.
+  const hardMs = setup.fileSeconds * 2000;
+  const watchdog = setInterval(() => {
+    const now = performance.now();
+    for (const [w, job] of busy) {
+      if (now - job.since < hardMs) continue;
+      busy.delete(w);
+      workers.delete(w);
+      void w.terminate();
+      done.set(job.id, fileReject(job.task.name, "timed_out", `parsing did not finish in ${setup.fileSeconds * 2} s and was stopped: the file is unusually large or shaped in a way the extractor reads slowly. Please report it (--file-timeout raises the limit)`));
+      spawn();
+      signal();
+    }
+  }, Math.min(1000, Math.max(50, hardMs / 4)));
+  watchdog.unref();
   const pending = tasks[Symbol.iterator]();
   let sent = 0;
   let next = 0;
@@ -36,7 +59,9 @@ export async function* parseAll(tasks: Iterable<ParseTask>, setup: ParseSetup, s
       while (!exhausted && idle.length > 0 && sent - next < size * 4) {
         const t = pending.next();
         if (t.done) { exhausted = true; break; }
-        idle.pop()!.postMessage({ id: sent++, task: t.value });
+        const w = idle.pop()!;
+        busy.set(w, { id: sent, task: t.value, since: performance.now() });
+        w.postMessage({ id: sent++, task: t.value });
       }
       // One result at a time, then back to sending: while this generator is suspended at `yield`,
       // threads finish and go idle, and must get new work before we wait again.
@@ -51,7 +76,8 @@ export async function* parseAll(tasks: Iterable<ParseTask>, setup: ParseSetup, s
       await new Promise<void>((resolve) => { wake = resolve; });
     }
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    clearInterval(watchdog);
+    await Promise.all([...workers].map((w) => w.terminate()));
   }
 }
 
