@@ -26,9 +26,10 @@ export async function* parseAll(tasks: Iterable<ParseTask>, setup: ParseSetup, s
   const busy = new Map<Worker, { id: number; task: ParseTask; since: number }>();
   const spawn = () => {
     const w = new Worker(new URL("./worker-entry.mjs", import.meta.url), { workerData: setup, execArgv });
-    w.on("message", (m: { id: number; result: FileResult }) => {
+    w.on("message", (m: { id: number; result?: FileResult; started?: boolean }) => {
       if (!workers.has(w)) return; // stopped by the watchdog: its file is already rejected
-      busy.delete(w); done.set(m.id, m.result); idle.push(w); signal(); });
+      if (m.started) { const job = busy.get(w); if (job?.id === m.id) job.since = performance.now(); return; }
+      busy.delete(w); done.set(m.id, m.result!); idle.push(w); signal(); });
     w.on("error", (err) => { failure = new Error(`a parser thread failed${busy.has(w) ? ` on ${busy.get(w)!.task.name}` : ""}: ${err.message}`); signal(); });
     workers.add(w);
     idle.push(w);
@@ -40,7 +41,7 @@ export async function* parseAll(tasks: Iterable<ParseTask>, setup: ParseSetup, s
   const watchdog = setInterval(() => {
     const now = performance.now();
     for (const [w, job] of busy) {
-      if (now - job.since < hardMs) continue;
+      if (!(now - job.since >= hardMs)) continue;
       busy.delete(w);
       workers.delete(w);
       void w.terminate();
@@ -60,7 +61,7 @@ export async function* parseAll(tasks: Iterable<ParseTask>, setup: ParseSetup, s
         const t = pending.next();
         if (t.done) { exhausted = true; break; }
         const w = idle.pop()!;
-        busy.set(w, { id: sent, task: t.value, since: performance.now() });
+        busy.set(w, { id: sent, task: t.value, since: Number.POSITIVE_INFINITY }); // counted once the thread starts it
         w.postMessage({ id: sent++, task: t.value });
       }
       // One result at a time, then back to sending: while this generator is suspended at `yield`,

@@ -5,6 +5,9 @@ import { contextFrom, parseFile, type ParseSetup, type ParseTask } from "./conte
 const setup = workerData as ParseSetup;
 const ctx = contextFrom(setup);
 parentPort!.on("message", async (msg: { id: number; task: ParseTask }) => {
+  // The pool's watchdog counts a file's time from here, not from when it was sent (a thread's first
+  // file waits for the thread to load the pipeline).
+  parentPort!.postMessage({ id: msg.id, started: true });
   const result = await parseFile(msg.task, ctx, setup.maxFileBytes);
   parentPort!.postMessage({ id: msg.id, result });
 });
