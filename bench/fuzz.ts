@@ -2,7 +2,8 @@
 // `pnpm fuzz`: a long run of the hostile-input corpus (test/fixtures/mutate.ts) through the real pipeline,
 // one case at a time, printing per mutation: cases, failures (a throw, or a result not naming the file),
 // and the mean / p99 / max time per file. Tests run a small, fixed slice of the same corpus; this is for
-// finding new slow or crashing inputs (a case is replayed by its seed and index).
+// finding new slow or crashing inputs (a case is replayed by its seed and index). Line-level mutations are
+// applied to the UTF-8 documents only; legacy-encoded, UTF-16, .docx, .xlsx and .pdf fixtures get byte-level ones.
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -22,7 +23,7 @@ const catalog = indexCatalog(parseCatalog(readFileSync(`${root}data/catalog/indi
 const gazetteer = buildGazetteer(parseUnitsCsv(readFileSync(`${root}data/gazetteer/units.csv`, "utf8"), "bundled"));
 const bases = [
   ...readdirSync(`${root}data/samples`).filter((f) => f.endsWith(".txt")).map((f) => ({ name: f, bytes: readFileSync(`${root}data/samples/${f}`), binary: false })),
-  ...readdirSync(`${root}test/fixtures/formats`).map((f) => ({ name: f, bytes: readFileSync(`${root}test/fixtures/formats/${f}`), binary: /\.(docx|xlsx|pdf)$|utf-16/.test(f) })),
+  ...readdirSync(`${root}test/fixtures/formats`).map((f) => ({ name: f, bytes: readFileSync(`${root}test/fixtures/formats/${f}`), binary: !/\.utf-8(-bom|-nfd)?\.txt$/.test(f) })),
 ];
 
 interface Tally { cases: number; failures: number; loaded: number; times: number[] }
