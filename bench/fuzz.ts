@@ -31,9 +31,13 @@ const tally = new Map<MutationName, Tally>();
 const failures: string[] = [];
 const slow: string[] = [];
 const started = performance.now();
+// A rejection nobody handles ends a Node process (pnpm etl would die mid-run): a failure of the case running.
+let current = "";
+process.on("unhandledRejection", (reason) => { failures.push(`${current}: unhandled rejection: ${String(reason)}`); });
 for (const base of bases) {
   for (let i = 0; i < N; i++) {
     const m = mutant(base, SEED, i);
+    current = `${m.name} (seed ${SEED}, case ${i})`;
     const t = performance.now();
     let failure = "";
     let loaded = false;
@@ -61,7 +65,7 @@ const rows = [...tally].map(([name, s]) => ({
 }));
 const total = rows.reduce((a, r) => a + r.cases, 0);
 console.log(formatTable(Object.keys(rows[0]!), rows.map((r) => Object.values(r))));
-console.log(`\n${total} cases from ${bases.length} documents (seed ${SEED}) in ${((performance.now() - started) / 1000).toFixed(1)} s; ${failures.length} failures; ${slow.length} over ${SLOW_MS} ms.`);
+console.log(`\n${total} cases from ${bases.length} documents (seed ${SEED}) in ${((performance.now() - started) / 1000).toFixed(1)} s; ${failures.length} failures (throws, unnamed results, unhandled rejections); ${slow.length} over ${SLOW_MS} ms.`);
 for (const f of failures.slice(0, 20)) console.log(`FAIL ${f}`);
 for (const s of slow.slice(0, 20)) console.log(`SLOW ${s}`);
 process.exitCode = failures.length > 0 ? 1 : 0;

@@ -125,6 +125,24 @@ describe("a corpus of mutated samples through pnpm etl's pipeline", () => {
   });
 });
 
+describe("crashes fuzzing found", () => {
+  it("PDFs with a damaged page tree are rejected with pdf.js's reason, and no stray rejection inside pdf.js ends the run", () => {
+    // pdf.js prefetches page dictionaries and left a failed prefetch unhandled, which ends a Node
+    // process: fixed by patches/pdfjs-dist@5.4.624.patch. These three byte-flipped fixtures hit it.
+    const dir = tempDir();
+    mkdirSync(join(dir, "in"));
+    for (const [f, seed] of [["000.pdf", 41], ["002.pdf", 35], ["004.pdf", 390]] as const) {
+      const m = mutant({ name: f, bytes: readFileSync(repo(`test/fixtures/formats/${f}`)), binary: true }, seed, 1);
+      writeFileSync(join(dir, "in", m.name), m.bytes);
+    }
+    copyFileSync(repo(`data/samples/${SAMPLES[0]}.txt`), join(dir, "in", "good.txt"));
+    const out = execFileSync(repo("node_modules/.bin/tsx"), [repo("packages/etl/src/cli/main.ts"), "in", "--db", "w.duckdb", "--json"], { encoding: "utf8", cwd: dir, env: { ...process.env, INIT_CWD: dir } });
+    const files = (JSON.parse(out) as { files: { file: string; action: string; reason: string | null }[] }).files;
+    expect(files.filter((f) => f.file.endsWith(".pdf")).map((f) => [f.action, f.reason])).toEqual(Array(3).fill(["rejected", "cannot be read as pdf: Page dictionary kid reference points to wrong type of object."]));
+    expect(files.find((f) => f.file === "in/good.txt")?.action).toBe("loaded");
+  });
+});
+
 describe("time per file is bounded", () => {
   it("a file over its time budget is rejected as timed_out, naming where it stopped, with nothing half-kept", async () => {
     const bytes = readFileSync(repo(`data/samples/${SAMPLES[1]}.txt`));

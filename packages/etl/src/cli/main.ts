@@ -161,6 +161,9 @@ async function review(db: string, correctionsPath: string, accept: string[], cho
   return 0;
 }
 
+// `pnpm etl | head`: a reader that stops early is not an error (the run itself is already committed or not).
+process.stdout.on("error", (err: NodeJS.ErrnoException) => { if (err.code === "EPIPE") process.exit(process.exitCode ?? 0); else throw err; });
+
 main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (err: Error) => {
   console.error(`etl: run failed, the warehouse is unchanged: ${explainWarehouseError(err, "")}`);
   process.exitCode = 1;
