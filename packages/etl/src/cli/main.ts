@@ -93,7 +93,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(`\nTo review (${nFlagged}; all of them are in the warehouse tables 'rejects' and 'warnings'):`);
     for (const line of flagged.slice(0, 15)) console.log(`  ${line.length > 180 ? `${line.slice(0, 177)}…` : line}`);
     if (nFlagged > 15) console.log(`  … and ${nFlagged - 15} more`);
-    console.log(`  pnpm etl review lists every one by file, with an id to accept or correct mappings.`);
+    console.log(`  pnpm etl review lists every one by file, with an id to accept or correct a mapping, a unit or a value.`);
   }
   const { unused, entries, file } = report.corrections;
   if (unused.length > 0) {
