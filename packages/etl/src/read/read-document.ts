@@ -74,11 +74,23 @@ export async function readDocument(fileName: string, bytes: Uint8Array, limits: 
       const code = err.kind === "bomb" ? "too_large" : err.kind === "unsupported" ? (/encrypted/.test(err.message) ? "encrypted" : "unsupported_format") : "unreadable";
       return { ok: false, reason_code: code, reason: `${zipKind(bytes)}: ${err.message}` };
     }
-    return { ok: false, reason_code: "unreadable", reason: `cannot be read as ${sniffed === "zip" ? "a Word/Excel file" : sniffed}: ${(err as Error).message}` };
+    return { ok: false, reason_code: "unreadable", reason: sniffed === "zip" ? `${zipKind(bytes)}: cannot be read: ${readerError(err)}` : `cannot be read as ${sniffed}: ${readerError(err)}` };
   }
 }
 
 function zipKind(bytes: Uint8Array): string {
   const head = new TextDecoder("latin1").decode(bytes.subarray(0, 4096));
   return head.includes("word/") ? "Word .docx" : head.includes("xl/") ? "Excel .xlsx" : "zip archive";
+}
+
+/**
+ * A reader library's error as one readable sentence: the XML parser's "[xmldom error]\telement parse
+ * error: …" with its position dump, or a stack overflow on absurdly nested XML, say what they mean.
+ */
+export function readerError(err: unknown): string {
+  if (err instanceof RangeError && /call stack/i.test(err.message)) return "its content is nested too deeply to read (damaged, or not written by an office program?)";
+  const first = String((err as Error)?.message ?? err).split("\n")[0]!;
+  const xml = /^(?:error|warning|fatalError):\s*\[xmldom (?:error|warning|fatalError)\]\s*(.*)$/is.exec(first);
+  const text = (xml ? `damaged XML (${xml[1]!.replace(/^element parse error:\s*(Error:\s*)?/i, "")})` : first).replace(/\s+/g, " ").trim();
+  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }
