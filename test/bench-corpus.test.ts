@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compareWithTruth } from "../bench/accuracy.ts";
 import { corpus } from "../bench/corpus/generate-corpus.ts";
+import { scaleWarehouse } from "../bench/scale-warehouse.ts";
 import { parseCatalog } from "../packages/etl/src/catalog/index.ts";
 import { openWarehouse, queryRows } from "../packages/metrics/src/index.ts";
 import { runEtl } from "../packages/etl/src/run-etl.ts";
@@ -51,5 +52,14 @@ describe("benchmark corpus", () => {
     const again = await runEtl({ inputs: ["in"], db, cwd: dir, gazetteerPath: join(dir, "units.csv"), workers: 2 });
     expect(again.load).toMatchObject({ loaded: 0, unchanged: 48 });
     expect(again.workers).toBe(0);
+
+    // The bench grows this warehouse by copying rows column for column: it must follow the schema.
+    const grown = await openWarehouse(db);
+    try {
+      const before = Number((await queryRows(grown.conn, "SELECT count(*) AS n FROM observation_facts"))[0]!.n);
+      const { copies, observations } = await scaleWarehouse(grown.conn, before * 3);
+      expect(copies).toBeGreaterThanOrEqual(2);
+      expect(observations).toBe(before * (copies + 1));
+    } finally { grown.close(); }
   }, 60_000);
 });
