@@ -1,6 +1,6 @@
-import type { AdminUnit, Observation, Reject, UnitLevel } from "@dx-atlas/schema";
+import type { AdminUnit, Observation, Reject } from "@dx-atlas/schema";
 import { ancestors, type Gazetteer } from "../gazetteer/gazetteer.ts";
-import type { ResolvedUnit } from "../gazetteer/resolve-unit.ts";
+import { districtAndProvince, eraOfYear, type ResolvedUnit } from "../gazetteer/resolve-unit.ts";
 import { splitUnitName } from "../gazetteer/unit-names.ts";
 import { foldVietnamese } from "../normalise/fold.ts";
 import { fileMatches, type Corrections, type UnitCorrection, type ValueCorrection } from "./corrections.ts";
@@ -11,9 +11,6 @@ import { fileMatches, type Corrections, type UnitCorrection, type ValueCorrectio
 
 /** One correction applied to a file, and what it changed. */
 export interface CorrectionUse { key: string; detail: string | null }
-
-const DISTRICT: ReadonlySet<UnitLevel> = new Set(["huyện", "quận", "thị xã", "thành phố"]);
-const PROVINCE: ReadonlySet<UnitLevel> = new Set(["tỉnh", "thành phố trực thuộc trung ương"]);
 
 /**
  * The units a correction's `unit` can mean, at most one per era: "xã Yên Trường", "xã Yên Trường,
@@ -49,16 +46,11 @@ export function unitsForSpec(g: Gazetteer, spec: string): AdminUnit[] | string {
 export const unitCorrectionFor = (c: Corrections, sourceFile: string): UnitCorrection | undefined =>
   c.units.findLast((u) => fileMatches(u.file, sourceFile));
 
-/** A corrected unit as a resolved one (confidence 1), in the era the document's year belongs to. */
+/** A corrected unit as a resolved one (confidence 1), in the era the document's year belongs to (2025: the units before the reform). */
 export function correctedUnit(g: Gazetteer, candidates: AdminUnit[], docYear: number): Omit<ResolvedUnit, "alsoNamed"> {
-  const era = docYear >= 2026 ? "after-2025-07" : "before-2025-07";
+  const era = eraOfYear(docYear) ?? "before-2025-07";
   const unit = candidates.find((u) => u.era === era) ?? candidates[0]!;
-  const chain = ancestors(g, unit);
-  return {
-    unit, confidence: 1,
-    district: DISTRICT.has(unit.level) ? unit : chain.find((a) => DISTRICT.has(a.level)) ?? null,
-    province: PROVINCE.has(unit.level) ? unit : chain.find((a) => PROVINCE.has(a.level)) ?? null,
-  };
+  return { unit, confidence: 1, ...districtAndProvince(unit, ancestors(g, unit)) };
 }
 
 /**
@@ -68,22 +60,25 @@ export function correctedUnit(g: Gazetteer, candidates: AdminUnit[], docYear: nu
  * rejects with their text. A "none" correction excludes them all.
  */
 export function applyValueCorrections(observations: Observation[], sourceFile: string, corrections: Corrections, source: string): { observations: Observation[]; rejects: Reject[]; uses: CorrectionUse[] } {
-  const mine = corrections.values.filter((v) => fileMatches(v.file, sourceFile));
-  if (mine.length === 0) return { observations, rejects: [], uses: [] };
+  const byKey = new Map<string, ValueCorrection>();
+  for (const v of corrections.values) if (fileMatches(v.file, sourceFile)) byKey.set(`${v.indicator}|${v.measure}|${v.year}`, v);
+  if (byKey.size === 0) return { observations, rejects: [], uses: [] };
+  const keyOf = (o: Observation) => `${o.indicator_code}|${o.measure}|${o.period_year}`;
+  // Per corrected key, the observation that keeps the value: the one on the first line.
+  const first = new Map<string, Observation>();
+  for (const o of observations) {
+    const k = keyOf(o);
+    const seen = first.get(k);
+    if (byKey.has(k) && (!seen || o.source_line < seen.source_line)) first.set(k, o);
+  }
   const out: Observation[] = [];
   const rejects: Reject[] = [];
   const uses: CorrectionUse[] = [];
-  const byKey = new Map<string, ValueCorrection>();
-  for (const v of mine) byKey.set(`${v.indicator}|${v.measure}|${v.year}`, v);
-  const taken = new Set<string>();
-  const sorted = observations.map((o, i) => ({ o, i })).sort((a, b) => a.o.source_line - b.o.source_line || a.i - b.i);
-  const keep = new Map<number, Observation>();
-  for (const { o, i } of sorted) {
-    const k = `${o.indicator_code}|${o.measure}|${o.period_year}`;
-    const v = byKey.get(k);
-    if (!v) { keep.set(i, o); continue; }
+  for (const o of observations) {
+    const v = byKey.get(keyOf(o));
+    if (!v) { out.push(o); continue; }
     const entry = `${source} values: ${v.indicator} ${v.measure} ${v.year}${v.note ? ` (${v.note})` : ""}`;
-    if (v.value === null || taken.has(k)) {
+    if (v.value === null || first.get(keyOf(o)) !== o) {
       const why = v.value === null ? `the file gives no such value, by an analyst's correction (${entry})` : `another line of this file holds the corrected value, by an analyst's correction (${entry})`;
       rejects.push({
         source_file: sourceFile, submission_id: o.submission_id, scope: "row", reason_code: "excluded", reason: `${o.indicator_code} ${o.measure} ${o.period_year} "${o.raw_value}": ${why}`,
@@ -92,10 +87,9 @@ export function applyValueCorrections(observations: Observation[], sourceFile: s
       uses.push({ key: v.key, detail: `line ${o.source_line}: "${o.raw_value}" excluded` });
       continue;
     }
-    taken.add(k);
     const p = v.value;
     const n = p.kind === "number" ? p : null;
-    keep.set(i, {
+    out.push({
       ...o,
       comparator: n ? n.comparator : p.kind === "bool" ? "eq" : null,
       value: n ? n.value : p.kind === "bool" ? p.value : null,
@@ -107,6 +101,5 @@ export function applyValueCorrections(observations: Observation[], sourceFile: s
     });
     uses.push({ key: v.key, detail: `line ${o.source_line}: "${o.raw_value}" → "${v.raw}"` });
   }
-  for (let i = 0; i < observations.length; i++) if (keep.has(i)) out.push(keep.get(i)!);
   return { observations: out, rejects, uses };
 }

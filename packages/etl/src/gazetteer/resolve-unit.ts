@@ -36,6 +36,18 @@ export function candidatesFor(g: Gazetteer, m: UnitMention): AdminUnit[] {
   return [];
 }
 
+/** The era a document's year belongs to: null for 2025, the year of the reform (either can have filed it). */
+export const eraOfYear = (docYear: number | null): Era | null =>
+  docYear === null ? null : docYear >= 2026 ? "after-2025-07" : docYear <= 2024 ? "before-2025-07" : null;
+
+/** The district and province a unit belongs to (itself when it is one), from its ancestors. */
+export function districtAndProvince(unit: AdminUnit, chain: AdminUnit[]): { district: AdminUnit | null; province: AdminUnit | null } {
+  return {
+    district: DEPTH[unit.level] === 3 ? chain.find((a) => DEPTH[a.level] === 2) ?? null : DEPTH[unit.level] === 2 ? unit : null,
+    province: DEPTH[unit.level] === 1 ? unit : chain.find((a) => DEPTH[a.level] === 1) ?? null,
+  };
+}
+
 /**
  * Picks the unit a document is about. Each candidate scores the weight of the mentions that name it,
  * plus a bonus for every ancestor the document also names (two "Minh Hưng" are told apart by
@@ -43,7 +55,7 @@ export function candidatesFor(g: Gazetteer, m: UnitMention): AdminUnit[] {
  * unit wins ties, since a commune's plan also names its district and province.
  */
 export function resolveUnit(g: Gazetteer, mentions: UnitMention[], docYear: number | null): ResolvedUnit | null {
-  const preferred: Era | null = docYear === null ? null : docYear >= 2026 ? "after-2025-07" : docYear <= 2024 ? "before-2025-07" : null;
+  const preferred = eraOfYear(docYear);
   const tally = new Map<AdminUnit, { weight: number; count: number; line: number; top: number }>();
   for (const m of mentions) {
     for (const u of candidatesFor(g, m)) {
@@ -77,9 +89,5 @@ export function resolveUnit(g: Gazetteer, mentions: UnitMention[], docYear: numb
   const alsoNamed = rivals
     .filter((s) => s.unit.level === best.unit.level && s.unit.parent_code === best.unit.parent_code && s.unit.name !== best.unit.name)
     .map((s) => ({ unit: s.unit, mentions: s.t.count, line: s.t.line }));
-  const district = best.unit.level === "xã" || best.unit.level === "phường" || best.unit.level === "thị trấn"
-    ? best.chain.find((a) => DEPTH[a.level] === 2) ?? null
-    : DEPTH[best.unit.level] === 2 ? best.unit : null;
-  const province = DEPTH[best.unit.level] === 1 ? best.unit : best.chain.find((a) => DEPTH[a.level] === 1) ?? null;
-  return { unit: best.unit, confidence: Math.round(confidence * 100) / 100, district, province, alsoNamed };
+  return { unit: best.unit, confidence: Math.round(confidence * 100) / 100, ...districtAndProvince(best.unit, best.chain), alsoNamed };
 }
