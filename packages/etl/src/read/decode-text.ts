@@ -22,9 +22,10 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   if (bytes.length === 0) return { ok: false, reason_code: "empty", reason: "the file is empty (0 bytes)" };
   const unicode = decodeUnicode(bytes);
   if (unicode === "binary") return { ok: false, reason_code: "binary", reason: "the file holds binary data (NUL or control bytes), not text" };
-  let decoded: { text: string; encoding: string };
+  if (unicode?.encoding.startsWith("utf-16")) return unicode.text.trim() === "" ? { ok: false, reason_code: "empty", reason: "the file holds only white space" } : { ok: true, ...unicode };
+  let decoded: { text: string; encoding: string; score: number; doubtful: boolean };
   if (unicode) {
-    decoded = unicode.encoding.startsWith("utf-16") ? unicode : bestReading(unicode.text, unicode.encoding, [
+    decoded = bestReading(unicode.text, unicode.encoding, [
       { encoding: `${unicode.encoding}/tcvn3`, convert: fromTcvn3 },
       { encoding: `${unicode.encoding}/vni`, convert: fromVni },
     ]);
@@ -37,7 +38,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   }
   // A document pasted together from two sources (Unicode lines and TCVN3 or Windows-1258 ones): when
   // no single reading is clean, each line gets the reading that makes it Vietnamese.
-  if (!decoded.encoding.startsWith("utf-16") && isDoubtful(decoded.text)) {
+  if (decoded.doubtful) {
     const mixed = unicode
       ? mixedReading(unicode.text.split("\n"), [
         { encoding: unicode.encoding, read: (l: string) => l },
@@ -51,16 +52,22 @@ export function decodeText(bytes: Uint8Array): DecodedText {
         { encoding: "tcvn3", read: (b: Uint8Array) => fromTcvn3(decodeWindows1252(b)) },
         { encoding: "vni", read: (b: Uint8Array) => fromVni(decodeWindows1252(b)) },
       ]);
-    if (mixed.used.length > 0 && mixed.score > readingScore(decoded.text)) decoded = { text: mixed.text, encoding: `mixed:${mixed.used.join("+")}` };
+    if (mixed.used.length > 0 && mixed.score > decoded.score) decoded = { text: mixed.text, encoding: `mixed:${mixed.used.join("+")}`, score: mixed.score, doubtful: false };
   }
   if (decoded.text.trim() === "") return { ok: false, reason_code: "empty", reason: "the file holds only white space" };
-  return { ok: true, ...decoded };
+  return { ok: true, text: decoded.text, encoding: decoded.encoding };
 }
 
 const LENIENT_UTF8 = new TextDecoder("utf-8");
-const readingScore = (text: string) => { const s = syllableScore(text); return s.valid - 3 * s.invalid; };
-/** Right readings have under 1 impossible word in 50 (acronyms, words run together); a wrong one has many. */
-const isDoubtful = (text: string) => { const s = syllableScore(text); return s.invalid * 50 > s.valid; };
+/**
+ * How Vietnamese a reading is: possible syllables count for it, impossible ones three times against.
+ * Right readings have under 1 impossible word in 50 (acronyms like "HĐND", words run together); a
+ * wrong code table gives a third or more, so a reading above that is doubtful.
+ */
+function judge(text: string): { score: number; doubtful: boolean } {
+  const s = syllableScore(text);
+  return { score: s.valid - 3 * s.invalid, doubtful: s.invalid * 50 > s.valid };
+}
 
 /** The bytes cut at each LF (kept out of the parts; the parts are joined with "\n" again). */
 function splitBytes(bytes: Uint8Array): Uint8Array[] {
@@ -81,7 +88,7 @@ function mixedReading<T>(lines: T[], readers: { encoding: string; read: (line: T
     for (const r of readers) {
       const text = r.read(line);
       if (text === null) continue;
-      const sc = readingScore(text);
+      const sc = judge(text).score;
       if (best === null || sc > best.score) best = { text, encoding: r.encoding, score: sc };
     }
     out.push(best?.text ?? "");
@@ -131,19 +138,17 @@ function utf16Order(bytes: Uint8Array): { order: "le" | "be"; bom: boolean } | n
  * Keeps `text` unless another reading of it makes clearly more words possible Vietnamese syllables.
  * A right reading has almost no impossible words; each wrong one has many.
  */
-function bestReading(text: string, encoding: string, others: { encoding: string; convert: (t: string) => string }[]): { text: string; encoding: string } {
-  const base = syllableScore(text);
-  // Right readings have under 1% impossible words (acronyms like "HĐND", words run together); a
-  // wrong table gives a third or more. Only a doubtful reading is worth converting twice more.
-  if (base.invalid * 50 <= base.valid) return { text, encoding };
-  let best = { text, encoding, score: base.valid - 3 * base.invalid };
+function bestReading(text: string, encoding: string, others: { encoding: string; convert: (t: string) => string }[]): { text: string; encoding: string; score: number; doubtful: boolean } {
+  const base = judge(text);
+  // Only a doubtful reading is worth converting twice more.
+  if (!base.doubtful) return { text, encoding, ...base };
+  let best = { text, encoding, ...base };
   for (const other of others) {
     const converted = other.convert(text);
-    const s = syllableScore(converted);
-    const score = s.valid - 3 * s.invalid;
-    if (score > best.score) best = { text: converted, encoding: other.encoding, score };
+    const judged = judge(converted);
+    if (judged.score > best.score) best = { text: converted, encoding: other.encoding, ...judged };
   }
-  return { text: best.text, encoding: best.encoding };
+  return best;
 }
 
 function decodeUtf8(bytes: Uint8Array): string | null {
