@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,6 +14,10 @@ export const gazetteer = buildGazetteer(parseUnitsCsv(readFileSync(repo("data/ga
 export const processSample = (name: string) => processDocument(`data/samples/${name}.txt`, readFileSync(repo(`data/samples/${name}.txt`)), { catalog: catalogIndex, gazetteer });
 export const processText = (name: string, text: string) => processDocument(name, new TextEncoder().encode(text), { catalog: catalogIndex, gazetteer });
 export const tempDir = () => mkdtempSync(join(tmpdir(), "dx-atlas-"));
+
+/** `pnpm etl ARGS` run as a user runs it, from `dir` (paths relative to it); returns what it printed. */
+export const etlCli = (dir: string, args: string[], env: Record<string, string> = {}) =>
+  execFileSync(repo("node_modules/.bin/tsx"), [repo("packages/etl/src/cli/main.ts"), ...args], { encoding: "utf8", cwd: dir, env: { ...process.env, INIT_CWD: dir, ...env } });
 
 /** Row count and an order-independent content hash of every table in a warehouse file. */
 export async function warehouseFingerprint(db: string): Promise<Record<string, string>> {

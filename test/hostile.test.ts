@@ -2,7 +2,6 @@
 // real documents (test/fixtures/mutate.ts: truncated, shuffled lines, flipped and random bytes, mixed
 // encodings, 1 MB lines, control characters). No crash, every file named in what the run reports, and
 // a time limit per file that holds even for a file that never finishes. `pnpm fuzz` runs the corpus longer.
-import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -13,7 +12,7 @@ import { runEtl, type EtlReport } from "../packages/etl/src/run-etl.ts";
 import { findValuesInText } from "../packages/etl/src/values/find-values.ts";
 import { parseValue } from "../packages/etl/src/values/parse-value.ts";
 import { BINARY_MUTATIONS, MUTATION_NAMES, mutant } from "./fixtures/mutate.ts";
-import { catalogIndex, gazetteer, repo, SAMPLES, tempDir } from "./helpers.ts";
+import { catalogIndex, etlCli, gazetteer, repo, SAMPLES, tempDir } from "./helpers.ts";
 
 const ctx = { catalog: catalogIndex, gazetteer };
 const TEXT_BASES = SAMPLES.map((s) => ({ name: `${s}.txt`, bytes: readFileSync(repo(`data/samples/${s}.txt`)), binary: false }));
@@ -137,7 +136,7 @@ describe("crashes fuzzing found", () => {
       writeFileSync(join(dir, "in", m.name), m.bytes);
     }
     copyFileSync(repo(`data/samples/${SAMPLES[0]}.txt`), join(dir, "in", "good.txt"));
-    const out = execFileSync(repo("node_modules/.bin/tsx"), [repo("packages/etl/src/cli/main.ts"), "in", "--db", "w.duckdb", "--json"], { encoding: "utf8", cwd: dir, env: { ...process.env, INIT_CWD: dir } });
+    const out = etlCli(dir, ["in", "--db", "w.duckdb", "--json"]);
     const files = (JSON.parse(out) as { files: { file: string; action: string; reason: string | null }[] }).files;
     expect(files.filter((f) => f.file.endsWith(".pdf")).map((f) => [f.action, f.reason])).toEqual(Array(3).fill(["rejected", "cannot be read as pdf: Page dictionary kid reference points to wrong type of object."]));
     expect(files.find((f) => f.file === "in/good.txt")?.action).toBe("loaded");
@@ -157,8 +156,7 @@ describe("time per file is bounded", () => {
     mkdirSync(join(dir, "in"));
     for (const s of SAMPLES.slice(0, 3)) copyFileSync(repo(`data/samples/${s}.txt`), join(dir, "in", `${s}.txt`));
     copyFileSync(repo(`data/samples/${SAMPLES[3]}.txt`), join(dir, "in", "stuck.txt"));
-    const out = execFileSync(repo("node_modules/.bin/tsx"), [repo("packages/etl/src/cli/main.ts"), "in", "--db", "w.duckdb", "--workers", "1", "--file-timeout", "2", "--json"],
-      { encoding: "utf8", cwd: dir, env: { ...process.env, INIT_CWD: dir, DX_TEST_HANG_ON: "stuck" } });
+    const out = etlCli(dir, ["in", "--db", "w.duckdb", "--workers", "1", "--file-timeout", "2", "--json"], { DX_TEST_HANG_ON: "stuck" });
     const files = (JSON.parse(out) as { files: { file: string; action: string; reason: string | null }[] }).files;
     expect(files.find((f) => f.file === "in/stuck.txt")).toMatchObject({ action: "rejected", reason: expect.stringMatching(/^parsing did not finish in 4 s and was stopped/) });
     expect(files.filter((f) => f.action === "loaded")).toHaveLength(3);

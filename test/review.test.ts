@@ -1,7 +1,6 @@
 // The analyst's review loop on the real samples: `pnpm etl review` lists what needs a human by file and
 // line; `--accept` writes a correction to a YAML file; the next run applies it, keyed by the row's
 // wording so it survives the document being re-extracted with its lines moved.
-import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -9,11 +8,10 @@ import { openWarehouse, queryRows } from "../packages/metrics/src/index.ts";
 import { runEtl } from "../packages/etl/src/run-etl.ts";
 import { readReviewRows } from "../packages/etl/src/review/read-review.ts";
 import { reviewItems, type ReviewItem } from "../packages/etl/src/review/review-items.ts";
-import { repo, SAMPLES, tempDir } from "./helpers.ts";
+import { etlCli as etl, repo, SAMPLES, tempDir } from "./helpers.ts";
 
-const tsx = repo("node_modules/.bin/tsx");
-const etlCli = (dir: string, ...args: string[]) =>
-  execFileSync(tsx, [repo("packages/etl/src/cli/main.ts"), ...args], { encoding: "utf8", cwd: dir, env: { ...process.env, INIT_CWD: dir } });
+const etlCli = (dir: string, ...args: string[]) => etl(dir, args);
+
 
 async function review(db: string): Promise<ReviewItem[]> {
   const wh = await openWarehouse(db, { readOnly: true });

@@ -47,8 +47,8 @@ export async function processDocument(sourceFile: string, bytes: Uint8Array, ctx
   const submissionId = contentHash.slice(0, 16);
   const result: FileResult = { source_file: sourceFile, content_hash: contentHash, submission: null, observations: [], rejects: [], warnings: [], stats: { rows: 0, mapped: 0, unmapped: 0 } };
   const rejectFile = (reason_code: Reject["reason_code"], reason: string, raw: string) => {
-    result.observations = []; result.warnings = []; result.rejects = []; result.corrections_used = undefined;
-    result.rejects.push({ source_file: sourceFile, submission_id: null, scope: "file", reason_code, reason, source_line: null, source_ref: null, raw_text: raw.slice(0, 500), best_code: null, best_confidence: null, source_location: null });
+    result.observations = []; result.warnings = []; result.corrections_used = undefined;
+    result.rejects = [fileRejectRow(sourceFile, reason_code, reason, raw)];
     return result;
   };
 
@@ -131,6 +131,12 @@ export async function processDocument(sourceFile: string, bytes: Uint8Array, ctx
   if (uses.length > 0) result.corrections_used = uses;
   return result;
 }
+
+/** The reject row for a whole file (its source text clipped to 500 characters). */
+export const fileRejectRow = (sourceFile: string, reason_code: Reject["reason_code"], reason: string, raw = ""): Reject => ({
+  source_file: sourceFile, submission_id: null, scope: "file", reason_code, reason, source_line: null, source_ref: null,
+  raw_text: raw.slice(0, 500), best_code: null, best_confidence: null, source_location: null,
+});
 
 /** The first bytes of a file as text a reviewer can read (control bytes shown as "·"). */
 function printable(bytes: Uint8Array): string {

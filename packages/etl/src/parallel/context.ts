@@ -3,7 +3,7 @@ import type { AdminUnit, Reject } from "@dx-atlas/schema";
 import { indexCatalog, parseCatalog } from "../catalog/index.ts";
 import { buildGazetteer, parseUnitsCsv } from "../gazetteer/index.ts";
 import { parseCorrections } from "../corrections/corrections.ts";
-import { processDocument, type FileResult, type ProcessContext } from "../process-document.ts";
+import { fileRejectRow, processDocument, type FileResult, type ProcessContext } from "../process-document.ts";
 
 /** Everything a parser needs, as plain data that can cross to a worker thread. */
 export interface ParseSetup {
@@ -55,6 +55,6 @@ export async function parseFile(task: ParseTask, ctx: ProcessContext, maxBytes: 
 export function fileReject(name: string, reason_code: Reject["reason_code"], reason: string): FileResult {
   return {
     source_file: name, content_hash: "", submission: null, observations: [], warnings: [], stats: { rows: 0, mapped: 0, unmapped: 0 },
-    rejects: [{ source_file: name, submission_id: null, scope: "file", reason_code, reason, source_line: null, source_ref: null, raw_text: "", best_code: null, best_confidence: null, source_location: null }],
+    rejects: [fileRejectRow(name, reason_code, reason)],
   };
 }
