@@ -7,6 +7,7 @@ import { adminUnitSchema } from "@dx-atlas/schema";
 import { parseCatalog } from "./catalog/index.ts";
 import { parseCorrections, type CorrectionEntry } from "./corrections/corrections.ts";
 import { buildGazetteer, parseUnitsCsv } from "./gazetteer/index.ts";
+import { nationalListVersion, nationalUnits } from "./gazetteer/national-lists.ts";
 import { unitsForSpec } from "./corrections/apply-corrections.ts";
 import { openWarehouse, queryRows } from "@dx-atlas/metrics";
 import { loadRun, type FilePlan, type LoadHooks, type LoadSummary } from "./load/warehouse.ts";
@@ -138,13 +139,14 @@ export async function runEtl(opts: EtlOptions): Promise<EtlReport> {
   const correctionsSource = relative(cwd, correctionsPath) || correctionsPath;
   const corrections = parseCorrections(correctionsText, correctionsSource, new Set(catalog.map((i) => i.code)));
   // A unit correction that names no unit, or several, stops the run here rather than rejecting its file.
-  const gazetteer = corrections.units.length > 0 ? buildGazetteer(imported, bundled) : null;
+  const national = nationalUnits();
+  const gazetteer = corrections.units.length > 0 ? buildGazetteer(national, imported, bundled) : null;
   corrections.units.forEach((u, i) => {
     const found = unitsForSpec(gazetteer!, u.unit);
     if (typeof found === "string") throw new Error(`${correctionsSource}: units → entry ${i + 1} (${u.file}): ${found}`);
   });
   // The corrections are rules too: editing them re-reads every file, so each correction's use is known.
-  const rulesetHash = createHash("sha256").update(`${EXTRACTOR_VERSION}\n${catalogText}\n${unitsText}\n${imported.length}\n${correctionsText}`).digest("hex").slice(0, 16);
+  const rulesetHash = createHash("sha256").update(`${EXTRACTOR_VERSION}\n${catalogText}\n${nationalListVersion()}\n${unitsText}\n${imported.length}\n${correctionsText}`).digest("hex").slice(0, 16);
   const maxFileBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const paths = expandInputs(opts.inputs, cwd).map((p) => ({ path: p, name: relative(cwd, p).startsWith("..") ? p : relative(cwd, p) }));
   const setup: ParseSetup = { catalogText, catalogSource, unitsText, unitsSource, imported, maxFileBytes, correctionsText, correctionsSource, fileSeconds: opts.fileSeconds ?? DEFAULT_FILE_SECONDS };
@@ -156,7 +158,7 @@ export async function runEtl(opts: EtlOptions): Promise<EtlReport> {
   const wh = await openWarehouse(opts.db);
   try {
     let done = 0;
-    const load = await loadRun(wh.conn, { paths, hashOf: (p) => hashFile(p, maxFileBytes), catalog, units: bundled, now: (opts.now ?? (() => new Date()))(), rulesetHash },
+    const load = await loadRun(wh.conn, { paths, hashOf: (p) => hashFile(p, maxFileBytes), catalog, units: buildGazetteer(national, bundled).units, now: (opts.now ?? (() => new Date()))(), rulesetHash },
       // Runs under THREADS_FROM files are parsed on this thread: each thread spends about a second
       // loading the pipeline, and on 2 cores 600 files took 2.8 s on one thread and 4.0 s on two.
       (plans) => {

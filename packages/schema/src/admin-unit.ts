@@ -3,7 +3,7 @@ import { eraSchema, unitLevelSchema } from "./enums.ts";
 
 /** One administrative unit (tỉnh / huyện / xã …) with its GSO code, before or after the 1 July 2025 reform. */
 export const adminUnitSchema = z.object({
-  code: z.string().regex(/^\d{2,5}$/).meta({ description: "GSO code: 2 digits province, 3 district, 5 commune." }),
+  code: z.string().regex(/^\d{2,5}$|^\d{2}-[a-z0-9]+$/).meta({ description: "GSO code: 2 digits province, 3 district, 5 commune; a district formed shortly before the 2025 reform, which the published lists give no code, is '<province code>-<name>'." }),
   name: z.string().min(1).meta({ description: "Name without the level word, e.g. 'Mỹ Hòa'." }),
   level: unitLevelSchema,
   parent_code: z.string().nullable().meta({ description: "Code of the parent unit; null for provinces." }),

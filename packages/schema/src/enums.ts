@@ -5,7 +5,7 @@ export const docKindSchema = z.enum(["plan", "report"]).meta({ description: "pla
 export type DocKind = z.infer<typeof docKindSchema>;
 
 /** Administrative level as Vietnamese law names it. */
-export const unitLevelSchema = z.enum(["tỉnh", "thành phố trực thuộc trung ương", "huyện", "quận", "thị xã", "thành phố", "xã", "phường", "thị trấn"]).meta({ description: "Administrative level as the document or the gazetteer names it." });
+export const unitLevelSchema = z.enum(["tỉnh", "thành phố trực thuộc trung ương", "huyện", "quận", "thị xã", "thành phố", "xã", "phường", "thị trấn", "đặc khu"]).meta({ description: "Administrative level as the document or the gazetteer names it." });
 export type UnitLevel = z.infer<typeof unitLevelSchema>;
 
 /** The eight pillars of Vietnam's digital-transformation programme used by the catalog. */

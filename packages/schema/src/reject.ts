@@ -5,7 +5,7 @@ export const rejectSchema = z.object({
   source_file: z.string(),
   submission_id: z.string().nullable().meta({ description: "Null when the whole file was rejected." }),
   scope: z.enum(["file", "row"]),
-  reason_code: z.enum(["empty", "binary", "not_dx_document", "unreadable", "unsupported_format", "too_large", "needs_ocr", "encrypted", "unknown_unit", "unmapped", "unparsed_value", "ambiguous_result", "summary_line", "no_value", "invalid", "excluded", "timed_out"]).meta({ description: "Why; 'excluded': an analyst's correction says the wording is not an indicator (or settled a value); 'timed_out': parsing the file took longer than the per-file limit." }),
+  reason_code: z.enum(["empty", "binary", "not_dx_document", "unreadable", "unsupported_format", "too_large", "needs_ocr", "encrypted", "unknown_unit", "unmapped", "unparsed_value", "ambiguous_result", "summary_line", "no_value", "invalid", "excluded", "timed_out", "ambiguous_unit", "no_year"]).meta({ description: "Why; 'ambiguous_unit': the unit the text names is one of several the gazetteer has (the candidates are in the reason); 'no_year': the document does not say which year it is about, nor does the value (settle it with a manifest); 'excluded': an analyst's correction says the wording is not an indicator (or settled a value); 'timed_out': parsing the file took longer than the per-file limit." }),
   reason: z.string().meta({ description: "Human-readable reason with the bad value." }),
   source_line: z.number().int().nullable(),
   source_ref: z.string().nullable(),
@@ -21,7 +21,7 @@ export type Reject = z.infer<typeof rejectSchema>;
 export const warningSchema = z.object({
   source_file: z.string(),
   submission_id: z.string().nullable(),
-  code: z.enum(["placeholder_unfilled", "unit_name_mismatch", "ambiguous_value", "duplicate_in_row", "unit_unresolved", "year_guessed", "kind_guessed", "duplicate_file", "extension_mismatch"]),
+  code: z.enum(["placeholder_unfilled", "unit_name_mismatch", "ambiguous_value", "duplicate_in_row", "unit_unresolved", "year_guessed", "year_unknown", "kind_guessed", "duplicate_file", "extension_mismatch"]),
   message: z.string(),
   source_line: z.number().int().nullable(),
   raw_text: z.string(),

@@ -47,7 +47,7 @@ export const unitCorrectionFor = (c: Corrections, sourceFile: string): UnitCorre
   c.units.findLast((u) => fileMatches(u.file, sourceFile));
 
 /** A corrected unit as a resolved one (confidence 1), in the era the document's year belongs to (2025: the units before the reform). */
-export function correctedUnit(g: Gazetteer, candidates: AdminUnit[], docYear: number): Omit<ResolvedUnit, "alsoNamed"> {
+export function correctedUnit(g: Gazetteer, candidates: AdminUnit[], docYear: number | null): Omit<ResolvedUnit, "alsoNamed"> {
   const era = eraOfYear(docYear) ?? "before-2025-07";
   const unit = candidates.find((u) => u.era === era) ?? candidates[0]!;
   return { unit, confidence: 1, ...districtAndProvince(unit, ancestors(g, unit)) };

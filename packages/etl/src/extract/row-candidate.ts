@@ -1,7 +1,7 @@
 import type { Measure, ValueUnit } from "@dx-atlas/schema";
 
 /** A value cell of a row: the target column or the result column. */
-export interface ValueCell { measure: Measure; year: number; raw: string }
+export interface ValueCell { measure: Measure; year: number | null; raw: string }
 
 /** One indicator row found in a document, before its values are parsed and mapped to the catalog. */
 export interface RowCandidate {
@@ -16,13 +16,13 @@ export interface RowCandidate {
   cells: ValueCell[];
   /** When values written inside `text` count, and as what; null when the row has its own target column. */
   text_measure: Measure | null;
-  year: number;
+  year: number | null;
   /** "Có 03/08 chỉ tiêu đã hoàn thành": counts of the plan's own targets, not an indicator. */
   summary: boolean;
 }
 
 /** Context every extractor needs. */
-export interface ExtractContext { docKind: "plan" | "report"; docYear: number }
+export interface ExtractContext { docKind: "plan" | "report"; docYear: number | null }
 
 export const UNIT_HINTS: [RegExp, ValueUnit][] = [[/^%$|phần trăm|tỷ lệ/iu, "percent"], [/^đạt$/iu, "bool"], [/\/\s*100\s*dân/iu, "per100"]];
 export function unitHint(cell: string | undefined): ValueUnit | null {

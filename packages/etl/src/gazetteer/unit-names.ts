@@ -4,12 +4,12 @@ import type { UnitLevel } from "@dx-atlas/schema";
 export const LEVEL_WORDS: readonly [string, UnitLevel][] = [
   ["thành phố trực thuộc trung ương", "thành phố trực thuộc trung ương"],
   ["thị trấn", "thị trấn"], ["thị xã", "thị xã"], ["thành phố", "thành phố"], ["tỉnh", "tỉnh"],
-  ["huyện", "huyện"], ["quận", "quận"], ["phường", "phường"], ["xã", "xã"],
+  ["huyện", "huyện"], ["quận", "quận"], ["phường", "phường"], ["xã", "xã"], ["đặc khu", "đặc khu"],
 ];
 
 const PUBLISHED_TYPES: Record<string, UnitLevel> = {
   "tỉnh": "tỉnh", "thành phố trung ương": "thành phố trực thuộc trung ương", "huyện": "huyện", "quận": "quận",
-  "thị xã": "thị xã", "thành phố": "thành phố", "xã": "xã", "phường": "phường", "thị trấn": "thị trấn",
+  "thị xã": "thị xã", "thành phố": "thành phố", "xã": "xã", "phường": "phường", "thị trấn": "thị trấn", "đặc khu": "đặc khu",
 };
 
 /** "Phường Mỹ Hòa" → { level: "phường", name: "Mỹ Hòa" }; the published type wins when given. */

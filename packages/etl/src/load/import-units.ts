@@ -4,6 +4,7 @@ import type { AdminUnit } from "@dx-atlas/schema";
 import { unitsAfterReform, unitsBeforeReform } from "../gazetteer/import-national.ts";
 import { WAREHOUSE_DDL } from "./schema-sql.ts";
 import { rollback } from "./warehouse.ts";
+import { appendUnits } from "./write-units.ts";
 import { openWarehouse, queryRows, refreshMetrics } from "@dx-atlas/metrics";
 
 const readJson = (dir: string, file: string): unknown => {
@@ -31,23 +32,7 @@ export async function importUnits(db: string, units: AdminUnit[]): Promise<{ bef
     try {
       await wh.conn.run("DELETE FROM units");
       await wh.conn.run("DELETE FROM reference_state"); // the next run writes the bundled units again
-      const appender = await wh.conn.createAppender("units");
-      for (const u of units) {
-        appender.appendVarchar(u.code); appender.appendVarchar(u.name); appender.appendVarchar(u.level);
-        if (u.parent_code === null) appender.appendNull(); else appender.appendVarchar(u.parent_code);
-        appender.appendVarchar(u.era);
-        appender.appendNull();
-        appender.appendVarchar(u.source);
-        appender.endRow();
-      }
-      appender.closeSync();
-      // Successor lists go in afterwards by a join: the Appender needs typed list values otherwise.
-      await wh.conn.run("CREATE TEMP TABLE succ (era VARCHAR, code VARCHAR, s VARCHAR)");
-      const sa = await wh.conn.createAppender("succ");
-      for (const u of units) { sa.appendVarchar(u.era); sa.appendVarchar(u.code); sa.appendVarchar(u.successor_codes.join(",")); sa.endRow(); }
-      sa.closeSync();
-      await wh.conn.run("UPDATE units SET successor_codes = list_filter(string_split(succ.s, ','), x -> x <> '') FROM succ WHERE units.era = succ.era AND units.code = succ.code");
-      await wh.conn.run("DROP TABLE succ");
+      await appendUnits(wh.conn, units);
       // Units decide where an observation is placed (its current province, its successor): re-compute.
       await refreshMetrics(wh.conn);
       await wh.conn.run("COMMIT");

@@ -6,7 +6,7 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE TABLE IF NOT EXISTS submissions (
   submission_id VARCHAR PRIMARY KEY, source_file VARCHAR NOT NULL, content_hash VARCHAR NOT NULL,
   encoding VARCHAR, doc_kind VARCHAR NOT NULL CHECK (doc_kind IN ('plan', 'report')), title VARCHAR,
-  doc_number VARCHAR, issue_date VARCHAR, doc_year INTEGER NOT NULL, period_years INTEGER[],
+  doc_number VARCHAR, issue_date VARCHAR, doc_year INTEGER, period_years INTEGER[],
   unit_name VARCHAR, unit_level VARCHAR, district VARCHAR, province VARCHAR, unit_code VARCHAR,
   unit_era VARCHAR, unit_confidence DOUBLE, rows_found INTEGER, rows_mapped INTEGER, rows_unmapped INTEGER, format VARCHAR);
 CREATE TABLE IF NOT EXISTS observation_facts (
@@ -22,6 +22,7 @@ CREATE TABLE IF NOT EXISTS rejects (
 -- Columns added after the first release, for warehouses created before them (always last, so that
 -- old and new tables have the same column order).
 ALTER TABLE submissions ADD COLUMN IF NOT EXISTS format VARCHAR;
+ALTER TABLE submissions ALTER COLUMN doc_year DROP NOT NULL;
 ALTER TABLE observation_facts ADD COLUMN IF NOT EXISTS source_location VARCHAR;
 ALTER TABLE rejects ADD COLUMN IF NOT EXISTS source_location VARCHAR;
 ALTER TABLE rejects ADD COLUMN IF NOT EXISTS match_text VARCHAR;

@@ -5,6 +5,7 @@ import type { AdminUnit, Indicator } from "@dx-atlas/schema";
 import type { FileResult } from "../process-document.ts";
 import { RowWriter } from "./append-rows.ts";
 import { WAREHOUSE_DDL } from "./schema-sql.ts";
+import { appendUnits } from "./write-units.ts";
 
 export interface LoadHooks {
   /** Called inside the transaction after every file's rows are written (tests inject failures here). */
@@ -115,8 +116,7 @@ async function planFiles(conn: DuckDBConnection, run: { paths: { path: string; n
 const LIST = (param: string, type: string) => `list_transform(list_filter(string_split(${param}, ','), x -> x <> ''), x -> CAST(x AS ${type}))`;
 
 async function refreshReference(conn: DuckDBConnection, catalog: Indicator[], units: AdminUnit[]): Promise<void> {
-  // Skipped when the catalog and bundled units are those written last time: re-writing ~1,000 units
-  // row by row was most of a re-run's time on an unchanged inbox.
+  // Skipped when the catalog and units are those written last time (an unchanged inbox re-runs in well under a second).
   const hash = createHash("sha256").update(JSON.stringify([catalog, units])).digest("hex");
   const nImported = (await queryRows(conn, "SELECT count(*)::INTEGER AS n FROM units WHERE source LIKE 'import:%'"))[0]!.n as number;
   const key = `${hash}/${nImported}`;
@@ -130,13 +130,10 @@ async function refreshReference(conn: DuckDBConnection, catalog: Indicator[], un
       i.national_target?.year ?? null, i.national_target?.comparator ?? null, i.national_target?.value ?? null, i.phrasings.join(","),
     ]);
   }
-  // Imported national lists stay; bundled rows are re-written so edits to units.csv take effect.
+  // Imported lists stay; the shipped national list and the bundled rows are re-written so an upgrade or an edit takes effect.
   await conn.run("DELETE FROM units WHERE source NOT LIKE 'import:%'");
   const imported = new Set((await queryRows(conn, "SELECT era || ':' || code AS k FROM units")).map((r) => r.k as string));
-  for (const u of units) {
-    if (imported.has(`${u.era}:${u.code}`)) continue;
-    await conn.run(`INSERT INTO units VALUES ($1, $2, $3, $4, $5, ${LIST("$6", "VARCHAR")}, $7)`, [u.code, u.name, u.level, u.parent_code, u.era, u.successor_codes.join(","), u.source]);
-  }
+  await appendUnits(conn, units.filter((u) => !imported.has(`${u.era}:${u.code}`)));
 }
 
 /** Deletes every row of the named files (earlier versions about to be replaced), one statement per table. */

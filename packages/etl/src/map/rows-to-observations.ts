@@ -60,7 +60,7 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
     return { clause: c, match: m.code === null && !m.excluded && whole?.code ? { ...whole, confidence: Math.min(whole.confidence, m.best_confidence + 0.2) } as Match : m };
   });
 
-  const cellValues: { measure: Measure; year: number; value: Loaded; raw: string }[] = [];
+  const cellValues: { measure: Measure; year: number | null; value: Loaded; raw: string }[] = [];
   for (const cell of row.cells) {
     const parsed = parseValue(cell.raw, { unitHint: row.unit_hint });
     if (parsed.kind === "placeholder") warn("placeholder_unfilled", `the ${cell.measure === "actual" ? "result" : "target"} was left as the form's placeholder: "${cell.raw}"`);
@@ -73,7 +73,11 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
     return out;
   }
 
-  const emit = (code: string, confidence: number, text: string, measure: Measure, year: number, value: Loaded, raw: string) => {
+  const emit = (code: string, confidence: number, text: string, measure: Measure, year: number | null, value: Loaded, raw: string) => {
+    if (year === null) {
+      reject("no_year", `the document does not say which year it is about, nor does this ${measure === "actual" ? "result" : "target"} ("${raw}" for ${code}): give the year in a manifest (file,unit,kind,year)`, { code, confidence, best_code: code, best_confidence: confidence } as IndicatorMatch);
+      return;
+    }
     const existing = out.observations.find((o) => o.indicator_code === code && o.measure === measure && o.period_year === year);
     const n = value.kind === "number" ? value.v : null;
     if (existing) {

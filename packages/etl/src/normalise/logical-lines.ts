@@ -36,7 +36,8 @@ function wrapWidth(lines: SourceLine[]): number | null {
 /**
  * Rebuilds paragraphs from hard-wrapped lines. A line continues the previous one when the previous
  * has no closing punctuation and the line is no list item, table row or heading, and either starts
- * in lower case (or with a long number like a year), or the previous line filled the wrap width.
+ * in lower case (or with a long number like a year), or the previous line filled the wrap width;
+ * a line in capitals after one that is not starts a heading.
  * Blank lines are ignored: PDF text puts one between every line.
  */
 export function logicalLines(lines: SourceLine[]): LogicalLine[] {
@@ -49,7 +50,9 @@ export function logicalLines(lines: SourceLine[]): LogicalLine[] {
     if (text === "") continue;
     const prev = out[out.length - 1];
     const isTable = line.text.includes("\t");
-    const continues = prev !== undefined && !isTable && !prev.text.includes("\t") && !LIST_MARKER.test(text)
+    // A line in capitals after one that is not is a heading ("KẾ HOẠCH" after the date line), never a continuation.
+    const heading = prev !== undefined && /\p{Lu}/u.test(text) && text === text.toUpperCase() && prev.text !== prev.text.toUpperCase();
+    const continues = prev !== undefined && !isTable && !heading && !prev.text.includes("\t") && !LIST_MARKER.test(text)
       && !TERMINAL.test(prev.text)
       && (STARTS_LOWER.test(text) || STARTS_DIGIT_NOT_MARKER.test(text) || (width !== null && prevLen >= 0.7 * width));
     if (continues) {

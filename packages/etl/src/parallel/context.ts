@@ -2,6 +2,7 @@ import { readFileSync, statSync } from "node:fs";
 import type { AdminUnit, Reject } from "@dx-atlas/schema";
 import { indexCatalog, parseCatalog } from "../catalog/index.ts";
 import { buildGazetteer, parseUnitsCsv } from "../gazetteer/index.ts";
+import { nationalUnits } from "../gazetteer/national-lists.ts";
 import { parseCorrections } from "../corrections/corrections.ts";
 import { fileRejectRow, processDocument, type FileResult, type ProcessContext } from "../process-document.ts";
 
@@ -21,7 +22,7 @@ export interface ParseTask { path: string; name: string }
 export function contextFrom(setup: ParseSetup): ProcessContext {
   const indicators = parseCatalog(setup.catalogText, setup.catalogSource);
   const catalog = indexCatalog(indicators);
-  const gazetteer = buildGazetteer(setup.imported, parseUnitsCsv(setup.unitsText, setup.unitsSource));
+  const gazetteer = buildGazetteer(nationalUnits(), setup.imported, parseUnitsCsv(setup.unitsText, setup.unitsSource));
   const corrections = parseCorrections(setup.correctionsText, setup.correctionsSource, new Set(indicators.map((i) => i.code)));
   return { catalog, gazetteer, corrections, correctionsSource: setup.correctionsSource, fileSeconds: setup.fileSeconds };
 }

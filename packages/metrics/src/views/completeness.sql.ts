@@ -12,7 +12,7 @@ WITH docs AS (
          CAST(count(*) FILTER (WHERE doc_kind = 'report') AS INTEGER) AS reports,
          coalesce(list(source_file ORDER BY source_file) FILTER (WHERE doc_kind = 'plan'), []) AS plan_files,
          coalesce(list(source_file ORDER BY source_file) FILTER (WHERE doc_kind = 'report'), []) AS report_files
-  FROM submission_units GROUP BY unit_key, doc_year),
+  FROM submission_units WHERE doc_year IS NOT NULL GROUP BY unit_key, doc_year),
 cover AS (
   SELECT unit_key, period_year AS year,
          CAST(count(DISTINCT indicator_code) FILTER (WHERE measure = 'target') AS INTEGER) AS indicators_with_target,

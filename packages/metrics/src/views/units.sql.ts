@@ -97,7 +97,7 @@ SELECT unit_key, year, any_value(unit_name) AS unit_name, any_value(unit_level) 
        any_value(current_key) AS current_key, any_value(current_name) AS current_name,
        any_value(current_province_code) AS current_province_code, any_value(current_province) AS current_province,
        any_value(tier) AS tier
-FROM (SELECT *, unnest(list_distinct(list_append(period_years, doc_year))) AS year FROM submission_units)
+FROM (SELECT *, unnest(list_distinct(list_filter(list_append(period_years, doc_year), y -> y IS NOT NULL))) AS year FROM submission_units)
 GROUP BY unit_key, year;
 `;
 
