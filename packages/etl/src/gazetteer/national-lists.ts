@@ -70,7 +70,7 @@ export function nationalUnits(): AdminUnit[] {
     const key = foldVietnamese(splitUnitName(name).name);
     let code = oldProvinceCode.get(key);
     if (!code) {
-      code = hcProvinces.find((p) => same(p.name, splitUnitName(name).name))?.code ?? `${newProvinceByName.get(key) ?? "00"}`;
+      code = hcProvinces.find((p) => same(p.name, splitUnitName(name).name))?.code ?? newProvinceByName.get(key) ?? "00";
       oldProvinceCode.set(key, code);
     }
     return code;

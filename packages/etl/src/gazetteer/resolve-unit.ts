@@ -83,36 +83,39 @@ export function districtAndProvince(unit: AdminUnit, chain: AdminUnit[]): { dist
 
 /**
  * Picks the unit that issued a document. Each candidate scores the weight of the mentions that name it,
- * plus a bonus for every ancestor the document also names (two "Minh Hưng" are told apart by "Chơn
- * Thành" or "Bù Đăng"), plus a bonus for the era the document's year belongs to. A unit inside the
+ * the era the document's year belongs to, whether it is of the level the text speaks of itself at,
+ * and a little for each ancestor the document also names; among units of one name, the ancestors the
+ * text names decide (two "Minh Hưng" are told apart by "Chơn Thành" or "Bù Đăng"). A unit inside the
  * best one wins when the text names it about as much (a commune's plan names its district and
  * province in every "Căn cứ"; an article about a commune names its province once or twice). Units of
  * the same name that the text cannot tell apart are returned as `ambiguous`: never a guess.
  */
 export function resolveUnit(g: Gazetteer, mentions: UnitMention[], docYear: number | null, selfLevel: UnitLevel | null = null): UnitResolution {
   const preferred = eraOfYear(docYear);
-  const tally = new Map<AdminUnit, { weight: number; count: number; line: number; top: number; hinted: boolean }>();
+  const tally = new Map<AdminUnit, { weight: number; count: number; line: number; top: number }>();
   const hints: UnitMention[] = [];
   for (const m of mentions) {
     if (m.hint) { hints.push(m); continue; }
     for (const u of candidatesFor(g, m)) {
-      const t = tally.get(u) ?? { weight: 0, count: 0, line: m.line, top: 0, hinted: false };
+      const t = tally.get(u) ?? { weight: 0, count: 0, line: m.line, top: 0 };
       t.weight += m.weight; t.count++; t.top = Math.max(t.top, m.weight);
       tally.set(u, t);
     }
   }
-  // A file name's places weigh in only beside the text's own mentions; alone, they count when a name
-  // and its parent are both in it ("la-gi-binhthuan") and the text speaks of itself at that level.
+  // A file name's places weigh in only beside the text's own mentions; alone, they count when the text
+  // speaks of itself at their level ("toàn tỉnh"), or, when it does not say, when a name and its parent
+  // are both in the file name ("la-gi-binhthuan").
   const hinted = new Set(hints.flatMap((m) => candidatesFor(g, m)));
   for (const u of hinted) {
     const t = tally.get(u);
-    if (t) { t.weight += 0.5; t.hinted = true; }
+    if (t) t.weight += 0.5;
   }
   if (tally.size === 0) {
     for (const u of hinted) {
-      const chain = ancestors(g, u);
-      const parentHinted = chain.some((a) => hinted.has(a) && foldVietnamese(a.name) !== foldVietnamese(u.name));
-      if ((parentHinted && (selfLevel === null || levelFits(selfLevel, u.level))) || (selfLevel !== null && levelFits(selfLevel, u.level))) tally.set(u, { weight: 1, count: 0, line: 0, top: 1, hinted: true });
+      const fits = selfLevel === null
+        ? ancestors(g, u).some((a) => hinted.has(a) && foldVietnamese(a.name) !== foldVietnamese(u.name))
+        : levelFits(selfLevel, u.level);
+      if (fits) tally.set(u, { weight: 1, count: 0, line: 0, top: 1 });
     }
   }
   if (tally.size === 0) return null;
@@ -122,7 +125,7 @@ export function resolveUnit(g: Gazetteer, mentions: UnitMention[], docYear: numb
     const context = chain.filter((a) => named.has(`${a.era}:${a.code}`)).length;
     const eraBonus = preferred === null ? (unit.era === "before-2025-07" ? 0.5 : 0) : unit.era === preferred ? 3 : -3;
     const own = selfLevel !== null && levelFits(selfLevel, unit.level) ? 1 : 0;
-    return { unit, t, chain, context, eraBonus, score: t.weight + eraBonus + own + 0.5 * context + 0.1 * DEPTH[unit.level] };
+    return { unit, t, chain, context, score: t.weight + eraBonus + own + 0.5 * context + 0.1 * DEPTH[unit.level] };
   });
   // Units of one name (one mention names them all) are told apart by the parents the text names and by
   // the era; those still level are twins.

@@ -18,14 +18,13 @@ export const CITATION = /(?:nghị quyết|quyết định|kế hoạch|chỉ th
 const YEAR_PHRASE = /(?:(?:6|sáu|9|chín)[ \t]+tháng[ \t]+(?:đầu[ \t]+)?năm[ \t]+|quý[ \t]+[IV1-4]+[ \t]+(?:năm[ \t]+)?|(?:tính[ \t]+)?đến[ \t]+(?:hết[ \t]+|cuối[ \t]+)?(?:tháng[ \t]+\d{1,2}[ \t]*\/[ \t]*|năm[ \t]+)|(?:trong[ \t]+|cuối[ \t]+)?năm[ \t]+)(20[12]\d)\b/giu;
 
 // An event's date opening a sentence: "Ngày 23/9/2021, Sở … tổ chức", "Sáng ngày 24/10/2025, UBND xã …".
-const EVENT_DATE = /(?:^|[.!?][ \t]+)(?:(?:sáng|chiều|tối)[ \t]+)?ngày[ \t]+\d{1,2}[ \t]*[/-][ \t]*\d{1,2}[ \t]*[/-][ \t]*(20[12]\d)\b/giu;
+const EVENT_DATE = /(?:^|[.!?][ \t]+)(?:(?:sáng|chiều|tối)[ \t]+)?ngày[ \t]+\d{1,2}[ \t]*[/-][ \t]*\d{1,2}[ \t]*[/-][ \t]*(20[12]\d)\b/iu;
 
 /** Years stated in a text, with citations and horizons left out, in reading order. */
 export function statedYears(text: string): number[] {
   const clean = text.replace(CITATION, (m) => " ".repeat(m.length));
   const out: number[] = [];
   const event = EVENT_DATE.exec(clean);
-  EVENT_DATE.lastIndex = 0;
   if (event) out.push(Number(event[1]));
   for (const m of clean.matchAll(YEAR_PHRASE)) {
     const before = clean.slice(Math.max(0, m.index - 60), m.index);

@@ -17,7 +17,8 @@ const variants = (w: string) => [w, w[0]!.toUpperCase() + w.slice(1), w.toUpperC
 // "xã hội" (society) and "tỉnh ủy" are not places. "TP" is the genre's abbreviation of thành phố.
 const LEVEL_ALTS = [...LEVEL_WORDS.flatMap(([w]) => variants(w)), "TP\\.?", "Tp\\.?"];
 const NAME_WORD = "(?:[\\p{Lu}][\\p{L}'’]*|\\d{1,2}(?![\\d/.,]))";
-const LEVEL_RE = new RegExp(`(?<![\\p{L}])(${LEVEL_ALTS.join("|")})[ \\t]+(${NAME_WORD}(?:[ \\t]+${NAME_WORD}){0,3})`, "gu");
+const LEVEL_GROUP = LEVEL_ALTS.join("|");
+const LEVEL_RE = new RegExp(`(?<![\\p{L}])(${LEVEL_GROUP})[ \\t]+(${NAME_WORD}(?:[ \\t]+${NAME_WORD}){0,3})`, "gu");
 const LEVEL_OF = new Map<string, UnitMention["level"]>([...LEVEL_WORDS.map(([w, l]) => [w, l] as const), ["tp", "thành phố"], ["tp.", "thành phố"]]);
 const ISSUING = /(ubnd|ủy ban nhân dân|uỷ ban nhân dân|đảng ủy|đảng uỷ)[ \t]{0,8}$/iu;
 // Words that, shortly before a mention, say it is cited or addressed rather than the issuer's own.
@@ -28,7 +29,9 @@ const CAPTION = /(ảnh:|ảnh minh họa|\.jpg|\.png)/iu;
 // A province or centrally-run city named without its level word ("Tiền Giang xếp hạng 20", "Nghệ An:
 // Bước tiến …"): two to four capitalised syllables not after a level word. Only provinces may match it.
 const BARE_RE = /(?<![\p{Lu}][\p{Ll}]*[ \t]|[\p{L}])([\p{Lu}][\p{Ll}]+(?:[ \t]+[\p{Lu}][\p{Ll}]+){1,3})/gu;
-const AFTER_LEVEL = /(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh|tp\.?)[ \t]+$/iu;
+const AFTER_LEVEL = new RegExp(`(?:${LEVEL_GROUP})[ \\t]+$`, "iu");
+// A line ending in a level word, or a level word and a name that may go on past the line break.
+const OPEN_AT_END = new RegExp(`(?:^|[ \\t])(?:${LEVEL_GROUP})(?:[ \\t]+${NAME_WORD})*[ \\t]*$`, "u");
 // A river, a bridge, a paper or a company carries a province's name without being the province.
 const NOT_A_PLACE = /(?:sông|cầu|núi|hồ|đèo|biển|đảo|vịnh|báo|đài|viettel|vnpt|mobifone|trường|bệnh viện|công ty|tập đoàn|ngân hàng|quỹ)[ \t]+$/iu;
 
@@ -85,7 +88,7 @@ export function unitMentions(lines: LogicalLine[], roles: Map<number, keyof type
     const weight = role ? WEIGHT[role] : i < headLines ? WEIGHT.head : WEIGHT.body;
     const next = lines[i + 1]?.text ?? "";
     // Carry the next line's first words when this one ends in a level word or a name that may go on.
-    const tail = /(?:^|[ \t])(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh|XÃ|PHƯỜNG|HUYỆN|TỈNH)(?:[ \t]+[\p{Lu}][\p{L}]*)*[ \t]*$/u.test(l.text) && /^[ \t]*[\p{Lu}]/u.test(next);
+    const tail = OPEN_AT_END.test(l.text) && /^[ \t]*[\p{Lu}]/u.test(next);
     const text = tail ? `${l.text.trimEnd()} ${next.trim().split(/[ \t]+/).slice(0, 3).join(" ")}` : l.text;
     out.push(...lineMentions(text, l.first, weight, role === "letterhead" || role === "title"));
   });
