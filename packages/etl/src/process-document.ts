@@ -3,9 +3,9 @@ import { observationSchema, type Observation, type Reject, type Submission, type
 import type { CatalogIndex } from "./catalog/match-indicator.ts";
 import { extractRows } from "./extract/index.ts";
 import type { Gazetteer } from "./gazetteer/gazetteer.ts";
-import { ancestors } from "./gazetteer/gazetteer.ts";
-import { nameHints, resolveUnit } from "./gazetteer/resolve-unit.ts";
-import { applyValueCorrections, correctedUnit, unitCorrectionFor, unitsForSpec, type CorrectionUse } from "./corrections/apply-corrections.ts";
+import { applyValueCorrections, type CorrectionUse } from "./corrections/apply-corrections.ts";
+import type { ManifestEntry } from "./corrections/manifest.ts";
+import { settleMetadata, type SettledMeta } from "./metadata/settle-metadata.ts";
 import type { Corrections } from "./corrections/corrections.ts";
 import { rowToObservations } from "./map/rows-to-observations.ts";
 import { detectMetadata } from "./metadata/detect-metadata.ts";
@@ -22,6 +22,8 @@ export interface FileResult {
   rejects: Reject[];
   warnings: Warning[];
   stats: { rows: number; mapped: number; unmapped: number };
+  /** Where its unit, kind and year came from (absent when the file was rejected). */
+  sources?: SettledMeta["sources"];
   /** The analyst's corrections this file used, with what a unit or value correction changed (absent: none). */
   corrections_used?: CorrectionUse[];
 }
@@ -30,6 +32,8 @@ export interface ProcessContext {
   catalog: CatalogIndex; gazetteer: Gazetteer; threshold?: number; limits?: ReadLimits; corrections?: Corrections;
   /** Where the corrections came from, for provenance ("data/corrections.yaml"). */
   correctionsSource?: string;
+  /** What the analyst's manifest says about files, by recorded name. */
+  manifest?: Map<string, ManifestEntry>;
   /** Seconds one file may take before it is given up as `timed_out` (default 60). */
   fileSeconds?: number;
 }
@@ -68,29 +72,10 @@ export async function processDocument(sourceFile: string, bytes: Uint8Array, ctx
   if (performance.now() > deadline) return timedOut(`after splitting its ${source.length} lines`);
   const head = logical.slice(0, 5).map((l) => l.text).join("\n");
   if (meta.dx_mentions === 0) return rejectFile("not_dx_document", "not a digital-transformation plan or report: the text never uses its words (chuyển đổi số, chính quyền số, dịch vụ công trực tuyến, …)", head);
-  if (!meta.kind) return rejectFile("not_dx_document", "neither a plan (Kế hoạch) nor a report (Báo cáo): no title, document number or closing sentence says which, and its words set no target and give no result", head);
-  const uses: CorrectionUse[] = [];
-  const found = resolveUnit(ctx.gazetteer, [...meta.mentions, ...nameHints(ctx.gazetteer, sourceFile)], meta.doc_year, meta.self_level);
-  let unit = found && "unit" in found ? found : null;
-  // An analyst's unit correction wins over what the text names (a commune's name pasted from another's plan).
-  const unitFix = ctx.corrections ? unitCorrectionFor(ctx.corrections, sourceFile) : undefined;
-  if (unitFix) {
-    const candidates = unitsForSpec(ctx.gazetteer, unitFix.unit);
-    if (typeof candidates === "string") return rejectFile("unknown_unit", `the analyst's unit correction for this file cannot be used: ${candidates}`, head);
-    const fixed = correctedUnit(ctx.gazetteer, candidates, meta.doc_year);
-    const was = unit ? `${unit.unit.level} ${unit.unit.name} at confidence ${unit.confidence.toFixed(2)}` : "no unit found";
-    // The analyst has settled which unit filed it: other names in the text are no longer worth a warning.
-    unit = { ...fixed, alsoNamed: [] };
-    uses.push({ key: unitFix.key, detail: `unit ${fixed.unit.level} ${fixed.unit.name} (${fixed.unit.code}); read from the text: ${was}` });
-  }
-  if (!unit && found && "ambiguous" in found) {
-    const where = found.ambiguous.slice(0, 8).map((u) => `${u.level} ${u.name}, ${ancestors(ctx.gazetteer, u).map((a) => `${a.level} ${a.name}`).join(", ")} (${u.code})`).join("; ");
-    return rejectFile("ambiguous_unit", `the text names ${found.named}, which is ${found.ambiguous.length} units, and nothing in it says which: ${where}. Say which in a manifest (file,unit,kind,year) or with pnpm etl review --accept ID --unit "…"`, head);
-  }
-  if (!unit) {
-    const names = [...new Set(meta.mentions.filter((m) => m.weight >= 1 && !m.bare).map((m) => `${m.level ?? ""} ${m.words.join(" ")}`.trim()))].slice(0, 6);
-    return rejectFile("unknown_unit", `cannot tell which unit issued it: no unit it names as the issuer is in the national lists (named: ${names.join(", ") || "none"}). Say which in a manifest (file,unit,kind,year) or with pnpm etl review --accept ID --unit "…"`, head);
-  }
+  const settled = settleMetadata(meta, sourceFile, ctx.gazetteer, { manifest: ctx.manifest?.get(sourceFile), corrections: ctx.corrections });
+  if (!settled.ok) return rejectFile(settled.code, settled.reason, head);
+  const { kind, year, unit, uses } = settled.meta;
+  result.sources = settled.meta.sources;
 
   const warn = (code: Warning["code"], message: string, line: number | null, raw: string) =>
     result.warnings.push({ source_file: sourceFile, submission_id: submissionId, code, message, source_line: line, raw_text: raw });
@@ -98,11 +83,9 @@ export async function processDocument(sourceFile: string, bytes: Uint8Array, ctx
     warn("unit_name_mismatch", `the document is about ${unit.unit.level} ${unit.unit.name} but also names ${other.unit.level} ${other.unit.name} (${other.mentions}×): text copied from another unit's document?`, other.line, logical.find((l) => l.first === other.line)?.text ?? "");
   }
   for (const note of read.notes) warn("extension_mismatch", note, null, "");
-  if (meta.kind_evidence === "words") warn("kind_guessed", `no title or number says plan or report: read as a ${meta.kind} from its words (${meta.kind === "plan" ? "mục tiêu, phấn đấu, kế hoạch" : "kết quả, đã đạt, đến nay"})`, null, head);
-  if (meta.doc_year === null) warn("year_unknown", "the text does not say which year it is about: its values without a year of their own are kept as no_year rejects (give the year in a manifest)", null, head);
-  else if (meta.year_evidence === "published" || meta.year_evidence === "text") warn("year_guessed", `no title or date line gives the year: ${meta.doc_year}, from ${meta.year_evidence === "published" ? `its publication date ${meta.published}` : "the periods its text names"}`, null, head);
+  for (const w of settled.meta.warnings) warn(w.code, w.message, w.line, head);
 
-  const rows = extractRows(source, logical, { docKind: meta.kind, docYear: meta.doc_year });
+  const rows = extractRows(source, logical, { docKind: kind, docYear: year });
   const used = new Set<string>();
   for (const row of rows) {
     if (performance.now() > deadline) return timedOut(`at row ${result.stats.rows + 1} of ${rows.length} (line ${row.source_line})`);
@@ -125,11 +108,11 @@ export async function processDocument(sourceFile: string, bytes: Uint8Array, ctx
     result.rejects.push(...fixed.rejects);
     uses.push(...fixed.uses);
   }
-  const years = [...new Set([...(meta.doc_year === null ? [] : [meta.doc_year]), ...result.observations.map((o) => o.period_year)])].sort();
+  const years = [...new Set([...(year === null ? [] : [year]), ...result.observations.map((o) => o.period_year)])].sort();
   result.submission = {
     submission_id: submissionId, source_file: sourceFile, content_hash: contentHash, format: read.format, encoding: read.encoding,
-    doc_kind: meta.kind, title: meta.title, doc_number: meta.doc_number, issue_date: meta.issue_date,
-    doc_year: meta.doc_year, period_years: years, unit_name: unit.unit.name, unit_level: unit.unit.level,
+    doc_kind: kind, title: meta.title, doc_number: meta.doc_number, issue_date: meta.issue_date,
+    doc_year: year, period_years: years, unit_name: unit.unit.name, unit_level: unit.unit.level,
     district: unit.district?.name ?? null, province: unit.province?.name ?? null, unit_code: unit.unit.code,
     unit_era: unit.unit.era, unit_confidence: unit.confidence,
   };

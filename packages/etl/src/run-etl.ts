@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { availableParallelism } from "node:os";
-import { join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import type { AdminUnit } from "@dx-atlas/schema";
 import { adminUnitSchema } from "@dx-atlas/schema";
 import { parseCatalog } from "./catalog/index.ts";
@@ -9,6 +10,7 @@ import { parseCorrections, type CorrectionEntry } from "./corrections/correction
 import { buildGazetteer, parseUnitsCsv } from "./gazetteer/index.ts";
 import { nationalListVersion, nationalUnits } from "./gazetteer/national-lists.ts";
 import { unitsForSpec } from "./corrections/apply-corrections.ts";
+import { MANIFEST_NAME, parseManifest, type ManifestEntry } from "./corrections/manifest.ts";
 import { openWarehouse, queryRows } from "@dx-atlas/metrics";
 import { loadRun, type FilePlan, type LoadHooks, type LoadSummary } from "./load/warehouse.ts";
 import type { ParseSetup } from "./parallel/context.ts";
@@ -24,6 +26,10 @@ export interface EtlOptions {
   gazetteerPath?: string;
   /** The analyst's corrections (default data/corrections.yaml; a missing file means none). */
   correctionsPath?: string;
+  /** A manifest (file,unit,kind,year) to use; without it, a manifest.csv inside an input folder is used. */
+  manifestPath?: string;
+  /** Read, resolve and report as a load would, and write nothing. */
+  dryRun?: boolean;
   /** Working directory that source_file paths are made relative to. */
   cwd?: string;
   now?: () => Date;
@@ -43,6 +49,8 @@ export interface EtlOptions {
 export interface FileSummary {
   file: string; action: "loaded" | "replaced" | "rejected" | "unchanged" | "duplicate"; read_as: string; kind: string; unit: string; year: number | null;
   rows: number; mapped: number; unmapped: number; observations: number; warnings: number; rejects: number; reason: string | null;
+  /** Where the unit, kind and year came from: text, words (a post's), name (the file's), manifest, correction. */
+  sources: FileResult["sources"] | null;
 }
 
 export interface EtlReport {
@@ -65,9 +73,9 @@ export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
 /** Bump when a change to the extractor should re-read files that did not change. */
 export const EXTRACTOR_VERSION = "2026-11-23.5";
 
-const SKIP = /(^|\/)(\.|README|readme)[^/]*$/;
+const SKIP = /(^|\/)(\.|README|readme)[^/]*$|(^|\/)manifest\.csv$/;
 
-/** Every file named, or found below a named folder (hidden files and READMEs skipped), sorted. */
+/** Every file named, or found below a named folder (hidden files, READMEs and manifests skipped), sorted. */
 export function expandInputs(inputs: string[], cwd: string): string[] {
   const out: string[] = [];
   const walk = (p: string) => {
@@ -81,6 +89,11 @@ export function expandInputs(inputs: string[], cwd: string): string[] {
     walk(p);
   }
   return [...new Set(out)];
+}
+
+/** manifest.csv files directly inside the input folders. */
+function findManifests(inputs: string[], cwd: string): string[] {
+  return inputs.map((i) => join(resolve(cwd, i), MANIFEST_NAME)).filter((p) => existsSync(p));
 }
 
 /** Units known to the warehouse (an imported national list) plus the bundled ones. */
@@ -140,25 +153,42 @@ export async function runEtl(opts: EtlOptions): Promise<EtlReport> {
   const corrections = parseCorrections(correctionsText, correctionsSource, new Set(catalog.map((i) => i.code)));
   // A unit correction that names no unit, or several, stops the run here rather than rejecting its file.
   const national = nationalUnits();
-  const gazetteer = corrections.units.length > 0 ? buildGazetteer(national, imported, bundled) : null;
+  const gazetteer = buildGazetteer(national, imported, bundled);
   corrections.units.forEach((u, i) => {
-    const found = unitsForSpec(gazetteer!, u.unit);
+    const found = unitsForSpec(gazetteer, u.unit);
     if (typeof found === "string") throw new Error(`${correctionsSource}: units → entry ${i + 1} (${u.file}): ${found}`);
   });
-  // The corrections are rules too: editing them re-reads every file, so each correction's use is known.
-  const rulesetHash = createHash("sha256").update(`${EXTRACTOR_VERSION}\n${catalogText}\n${nationalListVersion()}\n${unitsText}\n${imported.length}\n${correctionsText}`).digest("hex").slice(0, 16);
   const maxFileBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const paths = expandInputs(opts.inputs, cwd).map((p) => ({ path: p, name: relative(cwd, p).startsWith("..") ? p : relative(cwd, p) }));
-  const setup: ParseSetup = { catalogText, catalogSource, unitsText, unitsSource, imported, maxFileBytes, correctionsText, correctionsSource, fileSeconds: opts.fileSeconds ?? DEFAULT_FILE_SECONDS };
+  // The analyst's manifest: checked against the run's files and the gazetteer before anything is read.
+  const manifestFiles = opts.manifestPath ? [resolve(cwd, opts.manifestPath)] : findManifests(opts.inputs, cwd);
+  const manifest: ManifestEntry[] = [];
+  let manifestText = "";
+  for (const m of manifestFiles) {
+    let text: string;
+    try { text = readFileSync(m, "utf8"); } catch (err) { throw new Error(`${relative(cwd, m) || m}: cannot read the manifest: ${(err as Error).message}`); }
+    manifestText += `${m}\n${text}\n`;
+    for (const e of parseManifest(text, m, relative(cwd, m) || m, paths, gazetteer)) {
+      const earlier = manifest.find((x) => x.file === e.file);
+      if (earlier) throw new Error(`${e.source}:${e.row}: ${e.file} is already given in ${earlier.source}:${earlier.row}`);
+      manifest.push(e);
+    }
+  }
+  // The corrections and the manifest are rules too: editing them re-reads every file, so each one's use is known.
+  const rulesetHash = createHash("sha256").update(`${EXTRACTOR_VERSION}\n${catalogText}\n${nationalListVersion()}\n${unitsText}\n${imported.length}\n${correctionsText}\n${manifestText}`).digest("hex").slice(0, 16);
+  const setup: ParseSetup = { catalogText, catalogSource, unitsText, unitsSource, imported, maxFileBytes, correctionsText, correctionsSource, manifest, fileSeconds: opts.fileSeconds ?? DEFAULT_FILE_SECONDS };
   const workers = opts.workers ?? defaultWorkers();
   let threads = 0;
   const files: FileSummary[] = [];
   const results: FileResult[] = [];
   const flagged: string[] = [];
-  const wh = await openWarehouse(opts.db);
+  const runKeys = new Set<string>();
+  // A dry run on a warehouse that does not exist yet works on a scratch file, removed afterwards.
+  const scratch = opts.dryRun && !existsSync(opts.db) ? join(mkdtempSync(join(tmpdir(), "dx-dry-run-")), "warehouse.duckdb") : null;
+  const wh = await openWarehouse(scratch ?? opts.db);
   try {
     let done = 0;
-    const load = await loadRun(wh.conn, { paths, hashOf: (p) => hashFile(p, maxFileBytes), catalog, units: buildGazetteer(national, bundled).units, now: (opts.now ?? (() => new Date()))(), rulesetHash },
+    const load = await loadRun(wh.conn, { paths, hashOf: (p) => hashFile(p, maxFileBytes), catalog, units: buildGazetteer(national, bundled).units, now: (opts.now ?? (() => new Date()))(), rulesetHash, dryRun: opts.dryRun },
       // Runs under THREADS_FROM files are parsed on this thread: each thread spends about a second
       // loading the pipeline, and on 2 cores 600 files took 2.8 s on one thread and 4.0 s on two.
       (plans) => {
@@ -169,18 +199,22 @@ export async function runEtl(opts: EtlOptions): Promise<EtlReport> {
         files.push(summariseFile(plan, result));
         if (result) {
           if (opts.keepResults) results.push(result);
+          for (const u of result.corrections_used ?? []) runKeys.add(u.key);
           for (const line of flaggedLines(result)) if (flagged.length < 200) flagged.push(line);
         }
         opts.onProgress?.(++done, paths.length, plan.name);
       }, opts.hooks);
     const order = new Map(paths.map((p, i) => [p.name, i]));
     files.sort((a, b) => order.get(a.file)! - order.get(b.file)!);
-    const usedKeys = new Set((await queryRows(wh.conn, "SELECT DISTINCT correction_key FROM correction_uses")).map((r) => r.correction_key as string));
+    // Corrections used by this run's files, and (unchanged files) by earlier runs; a dry run rolled the table back.
+    const usedKeys = new Set(runKeys);
+    if (!opts.dryRun) for (const r of await queryRows(wh.conn, "SELECT DISTINCT correction_key FROM correction_uses")) usedKeys.add(r.correction_key as string);
     const unused = corrections.entries.filter((e) => !usedKeys.has(e.key));
     return { files, results, flagged, load, db: opts.db, seconds: (performance.now() - started) / 1000, workers: threads,
       corrections: { file: correctionsSource, entries: corrections.entries.length, unused } };
   } finally {
     wh.close();
+    if (scratch) rmSync(dirname(scratch), { recursive: true, force: true });
   }
 }
 
@@ -195,6 +229,7 @@ function summariseFile(plan: FilePlan, r: FileResult | null): FileSummary {
     rows: r?.stats.rows ?? 0, mapped: r?.stats.mapped ?? 0, unmapped: r?.stats.unmapped ?? 0, observations: r?.observations.length ?? 0,
     warnings: r?.warnings.length ?? 0, rejects: r?.rejects.length ?? 0,
     reason: fileReject?.reason ?? (plan.action === "duplicate" ? `same content as ${plan.original}` : null),
+    sources: r?.sources ?? null,
   };
 }
 

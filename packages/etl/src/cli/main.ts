@@ -13,11 +13,15 @@ import { formatReview, reviewItems, type ReviewItem } from "../review/review-ite
 const USAGE = `Usage:
   pnpm etl [FILES_OR_DIRS…] [--db PATH] [--json]   load submissions: .txt (any Vietnamese encoding), .docx, .pdf
                                                    with a text layer, .xlsx (default: data/samples/)
+  pnpm etl DIR --manifest FILE                   with what the analyst knows about the files: CSV file,unit,kind,year
+                                                   (a manifest.csv inside DIR is used without the flag)
+  pnpm etl DIR --dry-run                         read, resolve and report as a load would, write nothing
   pnpm etl review [--db PATH] [--json]           what needs a human, by file, with ids and source lines
   pnpm etl review --accept ID [--as CODE|none]   confirm (or correct) a mapping: writes data/corrections.yaml
-  pnpm etl review --accept ID --unit "xã …, huyện …"   set the unit that filed a file (unit items, name mismatches)
+  pnpm etl review --accept ID --unit "xã …, huyện …"   set the unit that filed a file (unit items, name mismatches,
+                                                   files rejected as unknown_unit or ambiguous_unit)
   pnpm etl review --accept ID --value "97,5%"|none     settle a conflict with the right value
-  pnpm etl gazetteer import DIR [--db PATH]        load the national unit lists (DIR holds before-2025-07/dvhcvn.json,
+  pnpm etl gazetteer import DIR [--db PATH]        update the shipped unit lists from newer ones (DIR holds before-2025-07/dvhcvn.json,
                                                    reform-2025-07/splits.json, after-2025-07/units.json)
 Options:
   --db PATH   warehouse file (default: data/warehouse.duckdb)
@@ -36,7 +40,7 @@ const cwd = process.env.INIT_CWD ?? process.cwd();
 async function main(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { db: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" }, "max-file-mb": { type: "string" }, workers: { type: "string" }, "file-timeout": { type: "string" }, gazetteer: { type: "string" }, corrections: { type: "string" }, accept: { type: "string", multiple: true }, as: { type: "string" }, unit: { type: "string" }, value: { type: "string" } } });
+    args = parseArgs({ args: argv, allowPositionals: true, options: { db: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" }, "max-file-mb": { type: "string" }, workers: { type: "string" }, "file-timeout": { type: "string" }, gazetteer: { type: "string" }, corrections: { type: "string" }, manifest: { type: "string" }, "dry-run": { type: "boolean" }, accept: { type: "string", multiple: true }, as: { type: "string" }, unit: { type: "string" }, value: { type: "string" } } });
   } catch (err) {
     console.error(`etl: ${(err as Error).message}\n${USAGE}`);
     return 2;
@@ -65,6 +69,7 @@ async function main(argv: string[]): Promise<number> {
   const report = await runEtl({
     hooks: faultHooks(process.env.DX_TEST_PAUSE_AT),
     inputs, db, cwd, maxFileBytes, workers, fileSeconds, gazetteerPath, correctionsPath,
+    manifestPath: args.values.manifest ? resolve(cwd, args.values.manifest) : undefined, dryRun: Boolean(args.values["dry-run"]),
     onProgress: bar ? (done, total) => {
       if (total < 20) return;
       const w = 30; const k = Math.round((done / total) * w);
@@ -78,8 +83,11 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const TABLE_MAX = 60;
-  console.log(formatTable(["file", "read as", "kind", "unit", "year", "rows", "mapped", "unmapped", "obs", "warnings", "rejects", "status"],
-    rows.slice(0, TABLE_MAX).map((r) => [r.file, r.read_as, r.kind, r.unit, r.year ?? "-", r.rows, r.mapped, r.unmapped, r.observations, r.warnings, r.rejects,
+  const dry = Boolean(args.values["dry-run"]);
+  // A dry run also says where each file's unit, kind and year came from (text, words, name, manifest, correction).
+  const from = (r: (typeof rows)[number]) => (r.sources ? `unit:${r.sources.unit} kind:${r.sources.kind} year:${r.sources.year}` : "-");
+  console.log(formatTable(["file", "read as", "kind", "unit", "year", ...(dry ? ["from"] : []), "rows", "mapped", "unmapped", "obs", "warnings", "rejects", "status"],
+    rows.slice(0, TABLE_MAX).map((r) => [r.file, r.read_as, r.kind, r.unit, r.year ?? "-", ...(dry ? [from(r)] : []), r.rows, r.mapped, r.unmapped, r.observations, r.warnings, r.rejects,
       r.action === "rejected" ? `rejected: ${r.reason}` : r.action === "duplicate" ? `duplicate: ${r.reason}` : r.action === "unchanged" ? "unchanged" : "ok"])));
   if (rows.length > TABLE_MAX) console.log(`… ${rows.length - TABLE_MAX} more files (all of them: --json, or the warehouse table 'files')`);
   const total = (k: "rows" | "unmapped" | "observations" | "warnings" | "rejects") => rows.reduce((n, r) => n + r[k], 0);
@@ -100,7 +108,8 @@ async function main(argv: string[]): Promise<number> {
     console.log(`\n${unused.length} of ${entries} corrections in ${file} matched nothing in any loaded file (wording changed, or the file is gone):`);
     for (const u of unused.slice(0, 10)) console.log(`  ${u.label}`);
   }
-  console.log(`Warehouse: ${relative(cwd, report.db)}  ·  next: pnpm metrics target-vs-actual | pnpm query "SQL" | pnpm export`);
+  if (dry) console.log(`Dry run: nothing was written to ${relative(cwd, report.db)}. Run the same command without --dry-run to load.`);
+  else console.log(`Warehouse: ${relative(cwd, report.db)}  ·  next: pnpm metrics target-vs-actual | pnpm query "SQL" | pnpm export`);
   return 0;
 }
 

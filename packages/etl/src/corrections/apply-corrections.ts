@@ -1,6 +1,6 @@
 import type { AdminUnit, Observation, Reject } from "@dx-atlas/schema";
 import { ancestors, type Gazetteer } from "../gazetteer/gazetteer.ts";
-import { districtAndProvince, eraOfYear, type ResolvedUnit } from "../gazetteer/resolve-unit.ts";
+import { districtAndProvince, eraOfYear, levelFits, type ResolvedUnit } from "../gazetteer/resolve-unit.ts";
 import { splitUnitName } from "../gazetteer/unit-names.ts";
 import { foldVietnamese } from "../normalise/fold.ts";
 import { fileMatches, type Corrections, type UnitCorrection, type ValueCorrection } from "./corrections.ts";
@@ -24,10 +24,10 @@ export function unitsForSpec(g: Gazetteer, spec: string): AdminUnit[] | string {
     found = g.units.filter((u) => u.code === spec.trim());
   } else {
     const [self, ...context] = parts.map((p) => splitUnitName(p));
-    found = (g.byName.get(foldVietnamese(self!.name)) ?? []).filter((u) => self!.level === null || u.level === self!.level);
+    found = (g.byName.get(foldVietnamese(self!.name)) ?? []).filter((u) => levelFits(self!.level, u.level));
     found = found.filter((u) => {
       const chain = ancestors(g, u);
-      return context.every((c) => chain.some((a) => foldVietnamese(a.name) === foldVietnamese(c.name) && (c.level === null || a.level === c.level)));
+      return context.every((c) => chain.some((a) => foldVietnamese(a.name) === foldVietnamese(c.name) && levelFits(c.level, a.level)));
     });
   }
   if (found.length === 0) return `"${spec}" is not in the gazetteer (bundled units, or an imported national list)`;

@@ -16,6 +16,8 @@ export interface ResolvedUnit {
   confidence: number;
   district: AdminUnit | null;
   province: AdminUnit | null;
+  /** True when only the file's name named it (the text names no unit as its issuer). */
+  fromFileName?: boolean;
   /** Other units of the same level and parent that the document also names (copy-paste from a neighbour?). */
   alsoNamed: { unit: AdminUnit; mentions: number; line: number }[];
 }
@@ -25,7 +27,7 @@ const DEPTH: Record<UnitLevel, number> = {
   "xã": 3, "phường": 3, "thị trấn": 3, "đặc khu": 3,
 };
 
-function levelFits(mention: UnitLevel | null, unit: UnitLevel): boolean {
+export function levelFits(mention: UnitLevel | null, unit: UnitLevel): boolean {
   if (mention === null || mention === unit) return true;
   // Province-level: "tỉnh Đồng Nai" is still written after it became a centrally-run city.
   if (DEPTH[mention] === 1 && DEPTH[unit] === 1) return true;
@@ -176,5 +178,5 @@ export function resolveUnit(g: Gazetteer, mentions: UnitMention[], docYear: numb
   const alsoNamed = rivals
     .filter((s) => s.unit.level === best.unit.level && s.unit.parent_code === best.unit.parent_code && s.unit.name !== best.unit.name && s.t.top >= 1)
     .map((s) => ({ unit: s.unit, mentions: s.t.count, line: s.t.line }));
-  return { unit: best.unit, confidence: Math.round(confidence * 100) / 100, ...districtAndProvince(best.unit, best.chain), alsoNamed };
+  return { unit: best.unit, confidence: Math.round(confidence * 100) / 100, ...districtAndProvince(best.unit, best.chain), alsoNamed, fromFileName: best.t.count === 0 };
 }

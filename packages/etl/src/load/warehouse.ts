@@ -38,15 +38,18 @@ export interface FileOutcome { plan: FilePlan; result: FileResult | null }
  */
 export async function loadRun(
   conn: DuckDBConnection,
-  run: { paths: { path: string; name: string }[]; hashOf: (path: string) => string; catalog: Indicator[]; units: AdminUnit[]; now: Date; rulesetHash: string },
+  run: { paths: { path: string; name: string }[]; hashOf: (path: string) => string; catalog: Indicator[]; units: AdminUnit[]; now: Date; rulesetHash: string;
+    /** Read, resolve and report exactly as a load would, then roll everything back (schema changes too). */
+    dryRun?: boolean },
   parse: (files: FilePlan[]) => AsyncIterable<FileResult>,
   onFile: (outcome: FileOutcome) => void,
   hooks: LoadHooks = {},
 ): Promise<LoadSummary> {
   const summary: LoadSummary = { loaded: 0, replaced: 0, unchanged: 0, rejected: 0, duplicates: 0, metrics: { refreshed: false, seconds: 0 } };
-  await conn.run(WAREHOUSE_DDL);
+  if (!run.dryRun) await conn.run(WAREHOUSE_DDL);
   await conn.run("BEGIN TRANSACTION");
   try {
+    if (run.dryRun) await conn.run(WAREHOUSE_DDL);
     await refreshReference(conn, run.catalog, run.units);
     const plans = await planFiles(conn, run);
     const replaced = plans.filter((p) => p.action !== "unchanged" && p.replaces).map((p) => p.name);
@@ -67,6 +70,10 @@ export async function loadRun(
       if (p.action === "duplicate") { writer.writeDuplicate(p.name, p.contentHash, p.original, loadedAt, run.rulesetHash); summary.duplicates++; onFile({ plan: p, result: null }); }
     }
     writer.close();
+    if (run.dryRun) {
+      await rollback(conn);
+      return summary;
+    }
     summary.metrics = await refreshMetrics(conn);
     hooks.beforeCommit?.();
     await conn.run("COMMIT");

@@ -1,7 +1,7 @@
 import type { DocKind } from "@dx-atlas/schema";
 import type { UnitMention } from "../gazetteer/resolve-unit.ts";
 import type { LogicalLine } from "../normalise/logical-lines.ts";
-import { documentYear, publicationDate, type YearEvidence } from "./document-year.ts";
+import { CITATION, documentYear, publicationDate, type YearEvidence } from "./document-year.ts";
 import { selfLevel, unitMentions, WEIGHT } from "./unit-mentions.ts";
 
 /** What the first pages and the closing sentence of a document say about it. */
@@ -36,8 +36,9 @@ const CLOSING = /^trên đây là\s+(kế hoạch|báo cáo|kết quả)/iu;
 // The genre's own vocabulary: a text without any of it is not a digital-transformation document.
 const DX_WORDS = /chuyển đổi số|cđs|chính quyền số|kinh tế số|xã hội số|hạ tầng số|chính quyền điện tử|dịch vụ công trực tuyến|chữ ký số|định danh điện tử|băng rộng|kỹ năng số|nền tảng số/giu;
 // Words that say a sentence sets a target, or gives a result: a post's kind is the side its words take.
-const PLAN_WORDS = /phấn đấu|mục tiêu|chỉ tiêu|đặt ra|đề ra|dự kiến|định hướng|kế hoạch|sẽ|tối thiểu|ít nhất/giu;
-const REPORT_WORDS = /đến nay|(?<![\p{L}])đã(?![\p{L}])|đạt được|kết quả|hiện có|hiện nay|tính đến|xếp hạng|xếp thứ|đứng thứ|so với cùng kỳ|thành lập được/giu;
+// "Kế hoạch" compared with ("vượt kế hoạch", "so với kế hoạch đề ra") is a result's word, not a plan's.
+const PLAN_WORDS = /phấn đấu|mục tiêu|chỉ tiêu(?![ \t]+(?:chưa[ \t]+)?đạt)|đặt ra|(?<!kế hoạch[ \t])đề ra|dự kiến|định hướng|(?<!(?:vượt|so với|theo|với)[ \t]+)kế hoạch|sẽ|tối thiểu|ít nhất/giu;
+const REPORT_WORDS = /đến nay|(?<![\p{L}])đã(?![\p{L}])|đạt được|kết quả|hiện có|hiện nay|hiện đang|(?:^|[.!?][ \t]+)Hiện[ \t]|tính đến|xếp hạng|xếp thứ|đứng thứ|so với cùng kỳ|thành lập được|(?:vượt|so với|theo)[ \t]+kế hoạch|(?:chỉ tiêu|tiêu chí)[ \t]+(?:chưa[ \t]+|không[ \t]+)?đạt/gmu;
 // Page chrome a stored web page starts with: menus, loading notices, counters, dates.
 const CHROME = /^(?:hệ thống pháp luật|đang tải|skip to|chi tiết\s*-|tổng lượt|lượt xem|độ tương phản|ảnh:|\s*date\s+\d|thứ\s+\p{L}+,|\d{1,2}\/\d{1,2}\/\d{4}|https?:|\(?[\w.]+\.(?:vn|com)\)?\s*$|\|)/iu;
 
@@ -107,7 +108,8 @@ export function detectMetadata(lines: LogicalLine[]): DocMeta {
   const text = lines.map((l) => l.text);
   if (!kind) {
     // A post or article: the side its words take (targets set, or results reached).
-    const body = text.join("\n");
+    // Cited documents ("Kế hoạch số 184/KH-UBND …") say nothing of this one's kind.
+    const body = text.join("\n").replace(CITATION, " ");
     const plans = (body.match(PLAN_WORDS) ?? []).length;
     const reports = (body.match(REPORT_WORDS) ?? []).length;
     if (plans + reports > 0) { kind = plans > reports ? "plan" : "report"; evidence = "words"; }

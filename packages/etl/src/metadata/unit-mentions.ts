@@ -67,10 +67,14 @@ function lineMentions(raw: string, line: number, weight: number, issuerLine: boo
 // "của xã đã …". Plurals ("các xã") are the units below; "xã hội", "tỉnh ủy" are other words.
 const SELF_LEVEL = /(?<![\p{L}])(?<!các[ \t]|những[ \t]|mỗi[ \t]|từng[ \t]|cấp[ \t])(thành phố|thị xã|thị trấn|tỉnh|huyện|quận|phường|xã)(?![ \t]*[\p{Lu}\d])(?![ \t]+(?:hội|ủy|uỷ|đội|viên|nông thôn|,[ \t]*(?:phường|thị trấn|xã|thị xã|thành phố|huyện)))(?![\p{L}])/gu;
 
+const LEVEL_NOUN = "(?:thành phố|thị xã|thị trấn|tỉnh|huyện|quận|phường|xã)";
+const ENUMERATION = new RegExp(`${LEVEL_NOUN}(?:[ \\t]*(?:,|và|hoặc)[ \\t]*${LEVEL_NOUN})+`, "gu");
+
 /** The level the text speaks of itself at ("trên địa bàn huyện" → huyện), or null when no level stands out. */
 export function selfLevel(lines: LogicalLine[]): UnitMention["level"] {
   const counts = new Map<string, number>();
-  for (const l of lines) for (const m of l.text.matchAll(SELF_LEVEL)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  // An enumeration of levels ("các huyện, thị xã, thành phố") speaks of other units.
+  for (const l of lines) for (const m of l.text.replace(ENUMERATION, " ").matchAll(SELF_LEVEL)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
   const ranked = [...counts].sort((a, b) => b[1] - a[1]);
   if (ranked.length === 0 || (ranked[1] && ranked[1][1] * 2 > ranked[0]![1])) return null;
   return LEVEL_OF.get(ranked[0]![0]) ?? null;

@@ -4,6 +4,7 @@ import { indexCatalog, parseCatalog } from "../catalog/index.ts";
 import { buildGazetteer, parseUnitsCsv } from "../gazetteer/index.ts";
 import { nationalUnits } from "../gazetteer/national-lists.ts";
 import { parseCorrections } from "../corrections/corrections.ts";
+import type { ManifestEntry } from "../corrections/manifest.ts";
 import { fileRejectRow, processDocument, type FileResult, type ProcessContext } from "../process-document.ts";
 
 /** Everything a parser needs, as plain data that can cross to a worker thread. */
@@ -11,6 +12,8 @@ export interface ParseSetup {
   catalogText: string; catalogSource: string; unitsText: string; unitsSource: string; imported: AdminUnit[]; maxFileBytes: number;
   /** The analyst's corrections file (data/corrections.yaml), "" when there is none. */
   correctionsText: string; correctionsSource: string;
+  /** What the analyst's manifest says about files of the run (checked when the run started). */
+  manifest: ManifestEntry[];
   /** Seconds one file may take (processDocument's budget; parser threads are stopped at twice that). */
   fileSeconds: number;
 }
@@ -24,7 +27,7 @@ export function contextFrom(setup: ParseSetup): ProcessContext {
   const catalog = indexCatalog(indicators);
   const gazetteer = buildGazetteer(nationalUnits(), setup.imported, parseUnitsCsv(setup.unitsText, setup.unitsSource));
   const corrections = parseCorrections(setup.correctionsText, setup.correctionsSource, new Set(indicators.map((i) => i.code)));
-  return { catalog, gazetteer, corrections, correctionsSource: setup.correctionsSource, fileSeconds: setup.fileSeconds };
+  return { catalog, gazetteer, corrections, correctionsSource: setup.correctionsSource, fileSeconds: setup.fileSeconds, manifest: new Map(setup.manifest.map((e) => [e.file, e])) };
 }
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;

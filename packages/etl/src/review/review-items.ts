@@ -44,7 +44,8 @@ const item = (kind: ReviewKind, file: string, line: number | null, text: string,
 export function reviewItems(rows: ReviewRows): ReviewItem[] {
   const out: ReviewItem[] = [];
   for (const r of rows.rejects) {
-    if (r.scope === "file") out.push(item("file_rejected", r.source_file, null, r.raw_text.slice(0, 200), r.reason));
+    // A file rejected for its unit is settled by naming the unit (--accept ID --unit …).
+    if (r.scope === "file") out.push(item("file_rejected", r.source_file, null, r.raw_text.slice(0, 200), r.reason, r.reason_code === "unknown_unit" || r.reason_code === "ambiguous_unit" ? { fix: { kind: "unit", file: r.source_file } } : {}));
     else if (r.reason_code === "unmapped") {
       out.push(item("unmapped", r.source_file, r.source_line, r.raw_text, r.reason, { wording: r.match_text ?? r.raw_text, proposed: r.best_code }));
     } else out.push(item("unreadable_row", r.source_file, r.source_line, r.raw_text, `${r.reason_code}: ${r.reason}`));
