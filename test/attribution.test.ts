@@ -104,3 +104,12 @@ describe("issuer attribution on the national lists", () => {
     expect(got.reason).toMatch(/unknown_unit|ambiguous_unit/);
   });
 });
+
+describe("a unit the reform replaced, named in a later document", () => {
+  it("is loaded as named, with a warning that names its successor", async () => {
+    const text = sample("001_e735b5701492984f").split("2023").join("2026");
+    const r = await processDocument("inbox/ha-tan-2026.txt", new TextEncoder().encode(text), { catalog: catalogIndex, gazetteer: g });
+    expect(r.submission).toMatchObject({ unit_name: "Hà Tân", unit_era: "before-2025-07", doc_year: 2026 });
+    expect(r.warnings.find((w) => w.code === "unit_superseded")?.message).toMatch(/replaced in the 1 July 2025 reform by xã Tống Sơn/);
+  });
+});

@@ -79,6 +79,11 @@ export function settleMetadata(meta: DocMeta, sourceFile: string, g: Gazetteer, 
   else if (yearSource === "text" && (meta.year_evidence === "published" || meta.year_evidence === "text")) {
     warnings.push({ code: "year_guessed", message: `no title or date line gives the year: ${year}, from ${meta.year_evidence === "published" ? `its publication date ${meta.published}` : "the periods its text names"}`, line: null });
   }
+  // A unit the 2025 reform replaced, named in a later document: loaded as named, compared under its successor.
+  if (year !== null && year >= 2026 && unit.unit.era === "before-2025-07") {
+    const succ = unit.unit.successor_codes.map((c) => g.byKey.get(`after-2025-07:${c}`)).filter((u) => u !== undefined).map(unitLabel);
+    warnings.push({ code: "unit_superseded", message: `the document is of ${year} but its unit, ${unitLabel(unit.unit)}, was replaced in the 1 July 2025 reform${succ.length > 0 ? ` by ${succ.join(", ")}` : ""}: loaded as the unit the text names, compared under its successor`, line: null });
+  }
   if (unitSource === "name") warnings.push({ code: "unit_unresolved", message: `the text does not name its unit as the issuer: ${unitLabel(unit.unit)} is read from the file's name`, line: null });
   return { ok: true, meta: { kind, year, unit, sources: { unit: unitSource, kind: kindSource, year: yearSource }, warnings, uses } };
 }
