@@ -6,6 +6,8 @@ import type { Gazetteer } from "./gazetteer/gazetteer.ts";
 import { applyValueCorrections, type CorrectionUse } from "./corrections/apply-corrections.ts";
 import type { ManifestEntry } from "./corrections/manifest.ts";
 import { settleMetadata, type SettledMeta } from "./metadata/settle-metadata.ts";
+import { ancestors } from "./gazetteer/gazetteer.ts";
+import { foldVietnamese } from "./normalise/fold.ts";
 import type { Corrections } from "./corrections/corrections.ts";
 import { rowToObservations } from "./map/rows-to-observations.ts";
 import { detectMetadata } from "./metadata/detect-metadata.ts";
@@ -86,10 +88,11 @@ export async function processDocument(sourceFile: string, bytes: Uint8Array, ctx
   for (const w of settled.meta.warnings) warn(w.code, w.message, w.line, head);
 
   const rows = extractRows(source, logical, { docKind: kind, docYear: year });
+  const ownNames = new Set([unit.unit, ...ancestors(ctx.gazetteer, unit.unit)].map((u) => foldVietnamese(u.name)));
   const used = new Set<string>();
   for (const row of rows) {
     if (performance.now() > deadline) return timedOut(`at row ${result.stats.rows + 1} of ${rows.length} (line ${row.source_line})`);
-    const outcome = rowToObservations(row, { submissionId, sourceFile, catalog: ctx.catalog, threshold: ctx.threshold, corrections: ctx.corrections, used });
+    const outcome = rowToObservations(row, { submissionId, sourceFile, catalog: ctx.catalog, threshold: ctx.threshold, corrections: ctx.corrections, used, ownNames });
     result.stats.rows++;
     if (outcome.mapped) result.stats.mapped++;
     if (outcome.unmapped) result.stats.unmapped++;

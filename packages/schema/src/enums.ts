@@ -20,7 +20,7 @@ export const measureSchema = z.enum(["target", "actual"]).meta({ description: "t
 export type Measure = z.infer<typeof measureSchema>;
 
 /** How a value relates to the number: "trên 80%" is gt 80, "từ 7 - 8%" is range 7..8, "Tăng 6%" is increase 6. */
-export const comparatorSchema = z.enum(["eq", "gt", "gte", "lt", "lte", "range", "increase", "decrease"]).meta({ description: "How the value is stated: eq 'đạt 90%', gt 'trên 80%', gte '≥ 95%' / 'tối thiểu', lt / lte 'dưới' / 'tối đa', range 'từ 7 - 8%', increase 'tăng 6%', decrease 'giảm 5%'." });
+export const comparatorSchema = z.enum(["eq", "approx", "gt", "gte", "lt", "lte", "range", "increase", "decrease"]).meta({ description: "How the value is stated: eq 'đạt 90%', approx 'gần 98%' / 'khoảng 70%' / 'xấp xỉ 100%' (the metrics read it as the level it approximates, with a note), gt 'trên 80%', gte '≥ 95%' / 'tối thiểu', lt / lte 'dưới' / 'tối đa', range 'từ 7 - 8%', increase 'tăng 6%', decrease 'giảm 5%'." });
 export type Comparator = z.infer<typeof comparatorSchema>;
 
 /** Unit of a value. per100 = per 100 inhabitants; status = a task state; bool = achieved / not. */

@@ -31,6 +31,8 @@ interface Phrase {
 export interface CatalogIndex {
   phrases: Phrase[];
   codes: string[];
+  /** Each code's unit: counts written in prose are read only for indicators that count things. */
+  unitOf: Map<string, Indicator["unit"]>;
   /** Every word of every phrasing, numbered: a row word outside it can match nothing. */
   vocabulary: Map<string, number>;
   byToken: Phrase[][];
@@ -87,7 +89,7 @@ export function indexCatalog(catalog: Indicator[]): CatalogIndex {
   }
   const n = codes.length;
   return {
-    phrases, codes, vocabulary, byToken, vetoes, size: catalog.length, memo: new Map(),
+    phrases, codes, unitOf: new Map(catalog.map((i) => [i.code, i.unit])), vocabulary, byToken, vetoes, size: catalog.length, memo: new Map(),
     shared: new Int32Array(phrases.length), uni: new Float64Array(phrases.length), present: new Uint8Array(vocabulary.size),
     bestScore: new Float64Array(n), bestWeight: new Int32Array(n), vetoState: new Uint8Array(n),
   };

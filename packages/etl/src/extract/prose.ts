@@ -8,8 +8,10 @@ const SUMMARY = /((?<!\d)\d+\s*\/\s*\d+|\b(có|còn|cả)\s+\d+)\s+chỉ tiêu/i
 
 /**
  * Targets and results written as sentences or bullets ("- Tỷ lệ … đạt trên 75%.", "… 4371/4864 đạt
- * 89,9%"). Only sections about targets or results count: a percentage under "Nhiệm vụ" or "Kinh phí"
- * is a task or a budget rule, not an indicator value.
+ * 89,9%"), anywhere in a document but under headings of tasks, budget or addressees ("Nhiệm vụ",
+ * "Kinh phí": a percentage there is a task or a budget rule, not an indicator value). A heading
+ * about targets or results ("Mục tiêu", "Kết quả") decides a row's measure; without one (a post, an
+ * article, a plan's opening) each clause's own words do (map/clause-measure.ts), else the document's kind.
  */
 export function extractProse(lines: LogicalLine[], source: SourceLine[], ctx: ExtractContext, consumed: Set<number>): RowCandidate[] {
   const sections = assignSections(lines, ctx.docKind);
@@ -18,7 +20,7 @@ export function extractProse(lines: LogicalLine[], source: SourceLine[], ctx: Ex
   lines.forEach((line, i) => {
     const { section, isHeading } = sections[i]!;
     if (isHeading || consumed.has(line.first) || line.text.includes("\t")) return;
-    if (section.mode !== "target" && section.mode !== "result") return;
+    if (section.mode === "other") return;
     const text = line.text.replace(/^[-–—+•▪●*]\s*/, "").trim();
     const summary = SUMMARY.test(text);
     if (!summary && findValuesInText(text).length === 0) return;
@@ -26,7 +28,8 @@ export function extractProse(lines: LogicalLine[], source: SourceLine[], ctx: Ex
     for (let n = line.first; n <= line.last; n++) if ((raw.get(n) ?? "").trim() !== "") sourceText.push(raw.get(n)!);
     out.push({
       extractor: "prose", source_line: line.first, source_ref: null, source_text: sourceText.join("\n"), text,
-      unit_hint: null, cells: [], text_measure: section.mode === "target" ? "target" : "actual",
+      unit_hint: null, cells: [], text_measure: section.mode === "target" ? "target" : section.mode === "result" ? "actual" : ctx.docKind === "plan" ? "target" : "actual",
+      measure_from_heading: section.heading !== null && (section.mode === "target" || section.mode === "result"),
       year: section.year ?? ctx.docYear, summary,
     });
   });

@@ -16,6 +16,8 @@ export interface RowCandidate {
   cells: ValueCell[];
   /** When values written inside `text` count, and as what; null when the row has its own target column. */
   text_measure: Measure | null;
+  /** True when a heading ("Mục tiêu …", "Kết quả …") set text_measure: its clauses' own words do not override it. */
+  measure_from_heading?: boolean;
   year: number | null;
   /** "Có 03/08 chỉ tiêu đã hoàn thành": counts of the plan's own targets, not an indicator. */
   summary: boolean;

@@ -5,10 +5,10 @@ const ROLE_RULES: [RegExp, ColumnRole][] = [
   [/^(stt|tt|số\s*tt|số\s*thứ\s*tự)$/iu, "label"],
   [/kết quả|ước (đạt|thực hiện)|thực hiện năm|đã đạt/iu, "result"],
   [/đơn vị tính|^đvt$/iu, "unit"],
-  [/chỉ tiêu\s+(năm|phấn đấu|kế hoạch|giao)|kế hoạch năm|mục tiêu năm|chỉ tiêu\s*\d{4}|^năm\s*20\d\d$|^(chỉ tiêu|mục tiêu) phấn đấu/iu, "target"],
+  [/chỉ tiêu\s+(năm|phấn đấu|kế hoạch|giao|cụ thể|đề ra)|kế hoạch năm|mục tiêu năm|chỉ tiêu\s*\d{4}|^năm\s*20\d\d$|^(chỉ tiêu|mục tiêu) phấn đấu|^đề ra\b|kế hoạch đề ra/iu, "target"],
   [/phối hợp/iu, "partner"],
   [/đơn vị (theo dõi|báo cáo|chủ trì|thực hiện)|chủ trì|cơ quan (chủ trì|thực hiện)|trách nhiệm/iu, "responsible"],
-  [/ghi chú/iu, "note"],
+  [/ghi chú|^đánh giá$/iu, "note"],
   [/thời (gian|hạn)|tiến độ/iu, "deadline"],
   [/chỉ tiêu|mục tiêu|nội dung|nhiệm vụ|tên/iu, "indicator"],
 ];

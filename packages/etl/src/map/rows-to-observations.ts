@@ -1,11 +1,14 @@
 import type { Measure, Observation, Reject, Warning } from "@dx-atlas/schema";
 import { matchIndicator as matchCatalog, type CatalogIndex, type IndicatorMatch } from "../catalog/match-indicator.ts";
 import type { RowCandidate } from "../extract/row-candidate.ts";
-import { findValuesInText } from "../values/find-values.ts";
+import { findCountsInText, findValuesInText } from "../values/find-values.ts";
+import { namedUnits } from "../metadata/unit-mentions.ts";
+import { foldVietnamese } from "../normalise/fold.ts";
 import { parseValue } from "../values/parse-value.ts";
 import type { NumericValue, ParsedValue } from "../values/value-types.ts";
 import { correctionKey, type Corrections } from "../corrections/corrections.ts";
-import { segmentOf, splitClauses } from "./split-clauses.ts";
+import { clauseMeasure, clauseYear } from "./clause-measure.ts";
+import { countClause, segmentOf, splitClauses } from "./split-clauses.ts";
 
 export interface RowOutcome { observations: Observation[]; rejects: Reject[]; warnings: Warning[]; mapped: boolean; unmapped: boolean }
 type Loaded = { kind: "number"; v: NumericValue } | { kind: "status"; v: Extract<ParsedValue, { kind: "status" }> } | { kind: "bool"; v: Extract<ParsedValue, { kind: "bool" }> };
@@ -17,6 +20,20 @@ export interface RowContext {
   corrections?: Corrections;
   /** Collects the keys of the corrections this row used. */
   used?: Set<string>;
+  /** Folded names of the document's unit and of the units above it: a clause naming another unit is not the document's. */
+  ownNames?: Set<string>;
+}
+
+/** Another unit a prose clause names ("xã Hà Đông đạt 100%" in a province's report), or null. */
+function otherUnit(clause: string, own: Set<string> | undefined): string | null {
+  if (!own) return null;
+  for (const u of namedUnits(clause)) {
+    // The longest run of the name's words that is not the document's own unit or one above it.
+    const words = u.name.split(/\s+/);
+    const isOwn = words.some((_, n) => own.has(foldVietnamese(words.slice(0, n + 1).join(" "))));
+    if (!isOwn) return `${u.level} ${u.name}`;
+  }
+  return null;
 }
 
 const EACH = /từng loại|mỗi loại|cho cả hai|mỗi chỉ tiêu|từng chỉ tiêu/iu;
@@ -54,7 +71,9 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
   // A single value qualifies its own ";"-part of the text when that part names an indicator.
   const only = textValues.length === 1 ? segmentOf(row.text, textValues[0]!) : null;
   if (only && matchIndicator(ctx.catalog, only, ctx.threshold).code !== null) clauses = [{ text: only, value: textValues[0]! }];
-  const whole = clauses.length > 1 ? matchIndicator(ctx.catalog, row.text, ctx.threshold) : null;
+  // A table row's label names the indicator its clauses share; a paragraph of prose names many, so its
+  // unmatched clauses are not given the paragraph's best match.
+  const whole = clauses.length > 1 && (row.extractor !== "prose" || row.text.length <= 400) ? matchIndicator(ctx.catalog, row.text, ctx.threshold) : null;
   const mapped = clauses.map((c) => {
     const m = matchIndicator(ctx.catalog, c.text, ctx.threshold);
     return { clause: c, match: m.code === null && !m.excluded && whole?.code ? { ...whole, confidence: Math.min(whole.confidence, m.best_confidence + 0.2) } as Match : m };
@@ -76,6 +95,12 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
   const emit = (code: string, confidence: number, text: string, measure: Measure, year: number | null, value: Loaded, raw: string) => {
     if (year === null) {
       reject("no_year", `the document does not say which year it is about, nor does this ${measure === "actual" ? "result" : "target"} ("${raw}" for ${code}): give the year in a manifest (file,unit,kind,year)`, { code, confidence, best_code: code, best_confidence: confidence } as IndicatorMatch);
+      return;
+    }
+    // A share is not a count: "100% xã có tổ công nghệ số" or "173/173 xã" under an indicator that counts
+    // teams is another concept (a different denominator), kept for review; a change in percent is fine.
+    if (value.kind === "number" && value.v.unit === "percent" && ctx.catalog.unitOf.get(code) === "count" && value.v.comparator !== "increase" && value.v.comparator !== "decrease") {
+      reject("unmapped", `"${raw}" is a share, but the closest indicator, ${code}, counts things: "${text}"`, { code: null, confidence: 0, best_code: code, best_confidence: confidence }, text);
       return;
     }
     const existing = out.observations.find((o) => o.indicator_code === code && o.measure === measure && o.period_year === year);
@@ -112,7 +137,30 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
 
   for (const m of mapped) {
     const code = m.clause.value ? codeOf(m) : null;
-    if (code && m.clause.value) emit(code, m.match.confidence, m.clause.text, row.text_measure!, row.year, { kind: "number", v: m.clause.value.value }, m.clause.value.value.raw);
+    if (!code || !m.clause.value) continue;
+    const other = row.extractor === "prose" ? otherUnit(m.clause.text, ctx.ownNames) : null;
+    if (other) {
+      reject("other_unit", `the value "${m.clause.value.value.raw}" (${code}) is said of ${other}, not of the document's unit: "${m.clause.text}"`, m.match, m.clause.text);
+      continue;
+    }
+    // In prose each clause may say itself whether it is a target or a result, and for which year.
+    const measure = row.extractor === "prose" && !row.measure_from_heading ? clauseMeasure(m.clause.text, row.text_measure!) : row.text_measure!;
+    const year = row.extractor === "prose" ? clauseYear(m.clause.text, row.year) : row.year;
+    emit(code, m.match.confidence, m.clause.text, measure, year, { kind: "number", v: m.clause.value.value }, m.clause.value.value.raw);
+  }
+
+  // Counts in prose ("32 Tổ công nghệ số cộng đồng", "hơn 2,2 triệu tài khoản định danh điện tử"): kept
+  // where the count's own clause names an indicator that counts things.
+  if (row.extractor === "prose" && row.text_measure) {
+    for (const c of findCountsInText(row.text)) {
+      if (textValues.some((v) => c.start < v.end && v.start < c.end)) continue;
+      const clause = countClause(row.text, c.start, c.end);
+      const m = matchIndicator(ctx.catalog, clause, ctx.threshold);
+      if (!m.code || ctx.catalog.unitOf.get(m.code) !== "count") continue;
+      const other = otherUnit(clause, ctx.ownNames);
+      if (other) { reject("other_unit", `the count "${c.value.raw}" (${m.code}) is said of ${other}, not of the document's unit: "${clause}"`, m, clause); continue; }
+      emit(m.code, m.confidence, clause, row.measure_from_heading ? row.text_measure : clauseMeasure(clause, row.text_measure), clauseYear(clause, row.year), { kind: "number", v: c.value }, c.value.raw);
+    }
   }
 
   const severalTargets = mapped.length > 1 && new Set(mapped.map((m) => m.match.code)).size > 1;

@@ -6,7 +6,7 @@ const CLAUSE_TRAIL = charSet(";,(", true);
 
 const DELIMITER = /;|\.\s|,\s|\s(?:và|còn)\s|\(/gu;
 const NEW_INDICATOR = /(?:^|[,;.(]\s*|\s(?:với|và|còn)\s+)(?=(?:tỷ lệ|tỷ trọng|số lượng)\s)/giu;
-const SENTENCE_END = /(?:;|\.)\s+(?=\p{Lu})/gu;
+const SENTENCE_END = /;\s*|\.\s+(?=\p{Lu})/gu;
 
 /** One value with the clause of the text that it qualifies. */
 export interface Clause { text: string; value: ValueMatch | null }
@@ -18,6 +18,22 @@ export interface Clause { text: string; value: ValueMatch | null }
  */
 export function splitClauses(text: string, values: ValueMatch[]): Clause[] {
   if (values.length <= 1) return [{ text: text.trim(), value: values[0] ?? null }];
+  return splitAround(text, values).map((c) => ({ ...c, text: valueFirst(c.text, c.value!) }));
+}
+
+// "…khắc phục tình trạng sóng yếu tại một số thôn, đảm bảo 100% thôn, bản có sóng di động 3G": a value
+// a few words after a comma, with its indicator after it, starts its clause at that comma.
+const LEAD_IN = /^[ \t]*(?:\p{L}+[ \t]+){0,3}$/u;
+function valueFirst(clause: string, v: ValueMatch): string {
+  const at = clause.indexOf(v.value.raw);
+  if (at < 0) return clause;
+  const comma = clause.lastIndexOf(", ", at);
+  if (comma < 0 || comma < 20 || !LEAD_IN.test(clause.slice(comma + 2, at))) return clause;
+  const after = clause.slice(at + v.value.raw.length).trim().split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  return after.length >= 2 ? clause.slice(comma + 2).trim() : clause;
+}
+
+function splitAround(text: string, values: ValueMatch[]): Clause[] {
   // "Tỷ lệ số hoá … (Tỷ lệ A đạt 100%; Tỷ lệ B đạt 100%)": the list starts inside the parenthesis.
   const lead = text.slice(0, values[0]!.start);
   const open = lead.lastIndexOf("(");
@@ -51,4 +67,17 @@ export function segmentOf(text: string, value: ValueMatch): string | null {
   const end = Math.min(text.length, ...bounds.filter((b) => b.from >= value.end).map((b) => b.from));
   const part = text.slice(start, end).trim();
   return part.length >= 12 && part !== text.trim() ? part : null;
+}
+
+/**
+ * The clause a count stands in: from the delimiter before it (";", ". ", ", ", ":") to the one after the
+ * noun it counts ("…; thành lập 65 tổ công nghệ số cộng đồng ở 65 thôn, khu phố; …" → the middle part).
+ */
+export function countClause(text: string, start: number, end: number): string {
+  const before = text.slice(0, start);
+  const from = Math.max(before.lastIndexOf(";"), before.lastIndexOf(". "), before.lastIndexOf(", "), before.lastIndexOf(": "), before.lastIndexOf("(")) + 1;
+  const rest = text.slice(end);
+  const stops = [rest.indexOf(";"), rest.indexOf(". "), rest.indexOf(", "), rest.indexOf("("), rest.indexOf(" và ")].filter((i) => i >= 0);
+  const to = end + (stops.length > 0 ? Math.min(...stops) : rest.length);
+  return text.slice(from, to).trim().replace(/[.;,]$/u, "");
 }

@@ -38,7 +38,7 @@ const DX_WORDS = /chuyển đổi số|cđs|chính quyền số|kinh tế số|x
 // Words that say a sentence sets a target, or gives a result: a post's kind is the side its words take.
 // "Kế hoạch" compared with ("vượt kế hoạch", "so với kế hoạch đề ra") is a result's word, not a plan's.
 const PLAN_WORDS = /phấn đấu|mục tiêu|chỉ tiêu(?![ \t]+(?:chưa[ \t]+)?đạt)|đặt ra|(?<!kế hoạch[ \t])đề ra|dự kiến|định hướng|(?<!(?:vượt|so với|theo|với)[ \t]+)kế hoạch|sẽ|tối thiểu|ít nhất/giu;
-const REPORT_WORDS = /đến nay|(?<![\p{L}])đã(?![\p{L}])|đạt được|kết quả|hiện có|hiện nay|hiện đang|(?:^|[.!?][ \t]+)Hiện[ \t]|tính đến|xếp hạng|xếp thứ|đứng thứ|so với cùng kỳ|thành lập được|(?:vượt|so với|theo)[ \t]+kế hoạch|(?:chỉ tiêu|tiêu chí)[ \t]+(?:chưa[ \t]+|không[ \t]+)?đạt/gmu;
+const REPORT_WORDS = /đến nay|(?<![\p{L}])đã(?![\p{L}])|đạt được|kết quả|hiện có|hiện nay|hiện đang|(?:^|[.!?][ \t]+)Hiện[ \t]|tính đến|xếp hạng|xếp thứ|đứng thứ|so với cùng kỳ|thành lập được|(?:vượt|so với|theo)[ \t]+kế hoạch|(?:chỉ tiêu|tiêu chí)[ \t]+(?:chưa[ \t]+|không[ \t]+)?đạt/gimu;
 // Page chrome a stored web page starts with: menus, loading notices, counters, dates.
 const CHROME = /^(?:hệ thống pháp luật|đang tải|skip to|chi tiết\s*-|tổng lượt|lượt xem|độ tương phản|ảnh:|\s*date\s+\d|thứ\s+\p{L}+,|\d{1,2}\/\d{1,2}\/\d{4}|https?:|\(?[\w.]+\.(?:vn|com)\)?\s*$|\|)/iu;
 

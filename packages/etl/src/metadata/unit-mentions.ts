@@ -98,3 +98,8 @@ export function unitMentions(lines: LogicalLine[], roles: Map<number, keyof type
   });
   return out;
 }
+
+/** The units a clause names with their level word ("xã Hà Đông", "thành phố Đà Nẵng"), as "level name". */
+export function namedUnits(text: string): { level: string; name: string }[] {
+  return [...text.matchAll(LEVEL_RE)].map((m) => ({ level: m[1]!.toLowerCase(), name: m[2]! }));
+}

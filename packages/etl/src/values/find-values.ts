@@ -11,11 +11,14 @@ const LEAD = `(?:(?:${alt(NEUTRAL_LEAD_WORDS)})\\s+){0,3}`;
 const CMP = `(?:(${alt(CMP_WORDS.map(([w]) => w))})\\s*)?`;
 const CHANGE = `(?:(${alt([...INCREASE_WORDS, ...DECREASE_WORDS])})\\s+)?`;
 const PCT = `\\s*(%|phần\\s+trăm)?`;
+// Numbers written with a scale word: "2,2 triệu", "538 nghìn", "30 ngàn".
+const SCALE = `(?:\\s*(triệu|nghìn|ngàn))?`;
+const SCALES: Record<string, number> = { "triệu": 1e6, "nghìn": 1e3, "ngàn": 1e3 };
 const RANGE_SEP = `\\s*(?:-|–|—|đến|tới)\\s*`;
 // One value expression: [lead words] [tăng|giảm] [comparator] [từ] N [%] [- M [%]] [trở lên|trở xuống] [/năm]
 const EXPRESSION = new RegExp(
-  `(?<![\\p{L}\\d.,/])${LEAD}${CHANGE}${CMP}(?:(từ)\\s+)?(${NUMBER})${PCT}` +
-    `(?:${RANGE_SEP}(${NUMBER})${PCT})?(?:\\s*(trở\\s+lên|trở\\s+xuống))?(\\s*/\\s*năm)?(?![\\p{L}\\d])`,
+  `(?<![\\p{L}\\d.,/])${LEAD}${CHANGE}${CMP}(?:(từ)\\s+)?(${NUMBER})${SCALE}${PCT}` +
+    `(?:${RANGE_SEP}(${NUMBER})${SCALE}${PCT})?(?:\\s*(trở\\s+lên|trở\\s+xuống))?(\\s*/\\s*năm)?(?![\\p{L}\\d])`,
   "giu",
 );
 const FRACTION = /(?<![\p{L}\d/.,])(\d{1,7}(?:\.\d{3})*)\s*\/\s*(\d{1,7}(?:\.\d{3})*)(?![\d/])/gu;
@@ -31,11 +34,16 @@ const cmpOf = (word: string | undefined): Comparator | null => {
 interface RawExpression { match: RegExpExecArray; value: NumericValue }
 
 function readExpression(m: RegExpExecArray): NumericValue | null {
-  const [, change, cmpWord, from, n1, pct1, n2, pct2, tail, perYear] = m;
-  const value = parseVietnameseNumber(n1 ?? "");
+  const [, change, cmpWord, from, n1, scale1, pct1, n2, scale2, pct2, tail, perYear] = m;
+  const read = (n: string | undefined, scale: string | undefined) => {
+    const v = parseVietnameseNumber(n ?? "");
+    return v === null ? null : scale ? Math.round(v * SCALES[scale.toLowerCase()]!) : v;
+  };
+  const value = read(n1, scale1);
   if (value === null) return null;
-  const max = n2 ? parseVietnameseNumber(n2) : null;
+  const max = n2 ? read(n2, scale2 ?? scale1) : null;
   const isPercent = Boolean(pct1 || pct2);
+  if (isPercent && (scale1 || scale2)) return null;
   let comparator: Comparator = cmpOf(cmpWord) ?? "eq";
   if (tail) comparator = /lên/u.test(tail) ? "gte" : "lte";
   if (max !== null) {
@@ -44,9 +52,31 @@ function readExpression(m: RegExpExecArray): NumericValue | null {
   } else if (from && !tail && comparator === "eq") comparator = "gte";
   if (change) comparator = INCREASE_WORDS.includes(change.toLowerCase()) ? "increase" : "decrease";
   return {
-    kind: "number", comparator, value, value_max: max, unit: isPercent ? "percent" : null,
+    kind: "number", comparator, value, value_max: max, unit: isPercent ? "percent" : scale1 ? "count" : null,
     numerator: null, denominator: null, per_year: Boolean(perYear), raw: m[0].trim(),
   };
+}
+
+/**
+ * Counts written in a sentence: a number (or "2,2 triệu", "538 nghìn") with the noun it counts after it
+ * ("32 Tổ công nghệ số cộng đồng", "211 trạm", "556 thuê bao"), with its comparator ("hơn 2.500 trạm").
+ * Not years, dates, ages, durations, fractions or technology names ("4G"). Used only where the clause's
+ * indicator counts things (rows-to-observations.ts): a bare number is too common to be a value alone.
+ */
+export function findCountsInText(text: string): ValueMatch[] {
+  const out: ValueMatch[] = [];
+  for (const { match, value } of findExpressions(text)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (value.unit === "percent" || value.value_max !== null || value.comparator === "increase" || value.comparator === "decrease") continue;
+    const after = text.slice(end, end + 40);
+    if (!/^\s+\p{L}/u.test(after) || COUNT_NOUN_STOP.test(after) || /^\s*(?:km|m2|ha|mbps|gbps|kbps|mb\/s|triệu đồng|tỷ đồng|đồng|lớp\b|bậc|hạng|điểm)/iu.test(after)) continue;
+    if (/[/\-]\s*$/u.test(text.slice(Math.max(0, start - 2), start)) || /^\s*[/\-]/u.test(after)) continue;
+    if (value.unit !== "count" && value.value >= 1990 && value.value <= 2100 && Number.isInteger(value.value)) continue;
+    if (/(?:năm|tháng|ngày|lớp|thứ|top|nhóm|giai đoạn|khóa|khoá)\s*$/iu.test(text.slice(Math.max(0, start - 12), start))) continue;
+    out.push({ value: { ...value, unit: "count" }, start, end });
+  }
+  return out;
 }
 
 /** Every value expression in a cell or sentence, percent or not, in order. */
@@ -85,6 +115,8 @@ export function findValuesInText(text: string): ValueMatch[] {
     const num = parseVietnameseNumber(m[1]!);
     const den = parseVietnameseNumber(m[2]!);
     if (num === null || den === null || den === 0 || num > den) continue;
+    // "tháng 3/2025", "ngày 23/9": a date, not a fraction.
+    if ((num <= 12 && den >= 1990 && den <= 2100 && !m[2]!.includes(".")) || /(?:tháng|ngày|quý)\s*$/iu.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
     const start = m.index;
     let end = start + m[0].length;
     // "4371/4864 đạt 89,9%": the percent that follows within a short stretch belongs to the fraction.

@@ -8,11 +8,12 @@ export const COMPARATOR_WORDS: readonly [string, Comparator][] = [
   ["tối thiểu", "gte"], ["ít nhất", "gte"], ["trở lên", "gte"],
   ["cao hơn", "gt"], ["nhiều hơn", "gt"], ["vượt", "gt"], ["trên", "gt"], ["hơn", "gt"],
   ["thấp hơn", "lt"], ["dưới", "lt"],
+  ["xấp xỉ", "approx"], ["khoảng", "approx"], ["gần", "approx"],
   ["≥", "gte"], [">=", "gte"], ["≤", "lte"], ["<=", "lte"], [">", "gt"], ["<", "lt"],
 ];
 
 /** Lead-in words that carry no comparison of their own ("Phần đầu" is a common typo of "Phấn đấu"). */
-export const NEUTRAL_LEAD_WORDS = ["phấn đấu", "phần đầu", "đạt tỷ lệ", "đạt mức", "đạt", "bằng", "là", "khoảng", "đến", "tới"];
+export const NEUTRAL_LEAD_WORDS = ["phấn đấu", "phần đầu", "đạt tỷ lệ", "đạt mức", "đạt", "bằng", "là", "đến", "tới"];
 
 export const INCREASE_WORDS = ["tăng trưởng", "tăng thêm", "tăng"];
 export const DECREASE_WORDS = ["giảm"];

@@ -17,7 +17,7 @@ CREATE OR REPLACE MACRO dx_meets(c, t, tmax, a, d) AS CASE
   WHEN c = 'lte' THEN a <= t
   WHEN c = 'range' AND d = 'lower' THEN a <= coalesce(tmax, t)
   WHEN c = 'range' THEN a >= t
-  WHEN c = 'eq' OR c IS NULL THEN CASE WHEN d = 'lower' THEN a <= t ELSE a >= t END
+  WHEN c = 'eq' OR c = 'approx' OR c IS NULL THEN CASE WHEN d = 'lower' THEN a <= t ELSE a >= t END
   END;
 
 -- The bound a result is measured from: the target, or for a range the end that must be reached.
@@ -111,7 +111,7 @@ s AS (
     WHEN av IS NULL THEN CASE astatus
       WHEN 'in_progress' THEN 'in_progress'
       WHEN 'not_started' THEN 'not_met'
-      ELSE CASE WHEN t_qualitative OR (tu = 'percent' AND tv = 100 AND coalesce(tc, 'eq') IN ('eq', 'gte')) THEN 'met' ELSE 'not_comparable' END END
+      ELSE CASE WHEN t_qualitative OR (tu = 'percent' AND tv = 100 AND coalesce(tc, 'eq') IN ('eq', 'approx', 'gte')) THEN 'met' ELSE 'not_comparable' END END
     WHEN t_qualitative THEN CASE WHEN au = 'bool' THEN CASE WHEN av >= 1 THEN 'met' ELSE 'not_met' END ELSE 'not_comparable' END
     WHEN tc IN ('increase', 'decrease') OR ac IN ('increase', 'decrease') THEN
       CASE WHEN tc IS NOT DISTINCT FROM ac THEN CASE WHEN av >= tv THEN 'met' ELSE 'not_met' END ELSE 'not_comparable' END
@@ -139,7 +139,8 @@ SELECT ${UNIT_COLUMNS}, indicator_code, indicator_name, direction, period_year, 
            WHEN tc IN ('increase', 'decrease') THEN 'the target is a change, the result a level'
            WHEN ac IN ('increase', 'decrease') THEN 'the result is a change, the target a level'
            ELSE 'the target is in ' || tu || ', the result in ' || au END END,
-         CASE WHEN status = 'met' AND tc = 'range' AND tmax IS NOT NULL AND NOT (av BETWEEN tv AND tmax) THEN 'beyond the target range' END
+         CASE WHEN status = 'met' AND tc = 'range' AND tmax IS NOT NULL AND NOT (av BETWEEN tv AND tmax) THEN 'beyond the target range' END,
+         CASE WHEN tc = 'approx' OR ac = 'approx' THEN 'approximate (gần, khoảng, xấp xỉ): read as the level it approximates' END
        ), '') AS note
 FROM s`,
   },
