@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { findCountsInText, findValuesInText } from "../packages/etl/src/values/find-values.ts";
 import { clauseMeasure, clauseYear } from "../packages/etl/src/map/clause-measure.ts";
-import { processText } from "./helpers.ts";
+import { buildGazetteer } from "../packages/etl/src/gazetteer/index.ts";
+import { nationalUnits } from "../packages/etl/src/gazetteer/national-lists.ts";
+import { processDocument } from "../packages/etl/src/process-document.ts";
+import { catalogIndex, processText } from "./helpers.ts";
 
 // Invented texts in the genre's shapes (written for the project, keyed here by hand): a commune
 // portal's post with values anywhere, the value before its indicator, counts, approximations, a
@@ -84,5 +87,21 @@ Năm 2024, tỷ lệ hộ gia đình có đường Internet cáp quang băng r�
     const r = await processText("inbox/yen-truong-news.txt", text);
     expect(r.observations.map((o) => [o.indicator_code, o.value])).toEqual([["hts.household_fiber_broadband", 81]]);
     expect(r.rejects.find((x) => x.reason_code === "other_unit")?.reason).toMatch(/said of xã Yên Hùng/);
+  });
+});
+
+describe("ranks, scores and speeds", () => {
+  it("reads a ranking as a place (not a fraction), a score as an index and a speed in Mbps; another province's rank is other_unit", async () => {
+    const text = `Tỉnh Thanh Hóa: kết quả chuyển đổi số năm 2023
+Chỉ số chuyển đổi số (DTI) cấp tỉnh năm 2023 của Thanh Hóa đạt 0,5123 điểm, xếp thứ 19/63 tỉnh, thành phố, tăng 4 bậc so với năm 2022. Tốc độ truy cập Internet trung bình đạt 65 Mbps. Trong khi đó, Nghệ An xếp thứ 12 về chỉ số chuyển đổi số DTI.`;
+    const r = await processDocument("inbox/thanh-hoa-2023.txt", new TextEncoder().encode(text), { catalog: catalogIndex, gazetteer: buildGazetteer(nationalUnits()) });
+    const got = r.observations.map((o) => [o.indicator_code, o.comparator, o.value, o.unit, o.denominator, o.period_year]).sort();
+    expect(got).toEqual([
+      ["hts.household_broadband_speed", "eq", 65, "mbps", null, 2023],
+      ["tcs.dti_rank", "eq", 19, "rank", 63, 2023],
+      ["tcs.dti_rank", "increase", 4, "rank", null, 2023],
+      ["tcs.dti_score", "eq", 0.5123, "index", null, 2023],
+    ]);
+    expect(r.rejects.find((x) => x.reason_code === "other_unit")?.reason).toMatch(/said of Nghệ An/);
   });
 });

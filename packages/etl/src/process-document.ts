@@ -89,10 +89,11 @@ export async function processDocument(sourceFile: string, bytes: Uint8Array, ctx
 
   const rows = extractRows(source, logical, { docKind: kind, docYear: year });
   const ownNames = new Set([unit.unit, ...ancestors(ctx.gazetteer, unit.unit)].map((u) => foldVietnamese(u.name)));
+  const provinceNames = provinceNamesOf(ctx.gazetteer);
   const used = new Set<string>();
   for (const row of rows) {
     if (performance.now() > deadline) return timedOut(`at row ${result.stats.rows + 1} of ${rows.length} (line ${row.source_line})`);
-    const outcome = rowToObservations(row, { submissionId, sourceFile, catalog: ctx.catalog, threshold: ctx.threshold, corrections: ctx.corrections, used, ownNames });
+    const outcome = rowToObservations(row, { submissionId, sourceFile, catalog: ctx.catalog, threshold: ctx.threshold, corrections: ctx.corrections, used, ownNames, provinceNames });
     result.stats.rows++;
     if (outcome.mapped) result.stats.mapped++;
     if (outcome.unmapped) result.stats.unmapped++;
@@ -122,6 +123,17 @@ export async function processDocument(sourceFile: string, bytes: Uint8Array, ctx
   uses.unshift(...[...used].map((key) => ({ key, detail: null })));
   if (uses.length > 0) result.corrections_used = uses;
   return result;
+}
+
+const provinceCache = new WeakMap<Gazetteer, Set<string>>();
+/** Folded names of every province of both eras (built once per gazetteer). */
+function provinceNamesOf(g: Gazetteer): Set<string> {
+  let names = provinceCache.get(g);
+  if (!names) {
+    names = new Set(g.units.filter((u) => u.parent_code === null).map((u) => foldVietnamese(u.name)));
+    provinceCache.set(g, names);
+  }
+  return names;
 }
 
 /** The reject row for a whole file (its source text clipped to 500 characters). */

@@ -125,12 +125,13 @@ function wordShare(phrase: Phrase, present: Uint8Array, distinctHits: number): n
 }
 
 /**
- * The catalog indicator a row's text means. Below `threshold` the row stays unmapped (code null)
+ * The catalog indicator a row's text means, among those of the given units when the value says what
+ * it measures (a rank, a score, a count). Below `threshold` the row stays unmapped (code null)
  * with the closest candidate kept for the reviewer; a near tie between two codes lowers confidence.
  *
  * @example matchIndicator(index, "Tỷ lệ dân số trưởng thành có điện thoại thông minh đạt trên 80%").code // "xhs.adult_smartphone"
  */
-export function matchIndicator(index: CatalogIndex, text: string, threshold = 0.6): IndicatorMatch {
+export function matchIndicator(index: CatalogIndex, text: string, threshold = 0.6, units?: readonly Indicator["unit"][]): IndicatorMatch {
   // The match depends only on the row's words that occur in the catalog, in order, with a gap
   // wherever other words (numbers, names) stood: rows that differ only there share one answer.
   const ids: number[] = [];
@@ -138,17 +139,17 @@ export function matchIndicator(index: CatalogIndex, text: string, threshold = 0.
     const n = index.vocabulary.get(t) ?? -1;
     if (n >= 0 || ids[ids.length - 1] !== -1) ids.push(n);
   }
-  const key = `${threshold}|${ids.join(",")}`;
+  const key = `${threshold}|${units?.join("+") ?? ""}|${ids.join(",")}`;
   const known = index.memo.get(key);
   if (known) return { ...known };
-  const match = matchUncached(index, ids, threshold);
+  const match = matchUncached(index, ids, threshold, units);
   if (index.memo.size >= MEMO_MAX) index.memo.clear();
   index.memo.set(key, match);
   return { ...match };
 }
 
 /** Scores the candidates for a row given as vocabulary ids (-1 for a gap of words outside it). */
-function matchUncached(index: CatalogIndex, ids: number[], threshold: number): IndicatorMatch {
+function matchUncached(index: CatalogIndex, ids: number[], threshold: number, units?: readonly Indicator["unit"][]): IndicatorMatch {
   const words = new Set(ids.filter((n) => n >= 0));
   const pairs = new Set<number>();
   for (let i = 1; i < ids.length; i++) if (ids[i - 1]! >= 0 && ids[i]! >= 0) pairs.add(pairKey(ids[i - 1]!, ids[i]!));
@@ -179,6 +180,8 @@ function matchUncached(index: CatalogIndex, ids: number[], threshold: number): I
     const bound = p.bigrams.length === 0 ? uni : (1 - PAIR_WEIGHT) * uni + PAIR_WEIGHT;
     if (bound < second.s - 1e-9) break;
     const c = p.codeId;
+    // A value of a kind of its own (a rank, a score, a count) can only mean an indicator of that kind.
+    if (units && !units.includes(index.unitOf.get(index.codes[c]!)!)) continue;
     if (vetoState[c] === 0) {
       touched.push(c);
       bestScore[c] = -1;

@@ -6,6 +6,7 @@ import { importUnits, readNationalLists } from "../load/import-units.ts";
 import { DEFAULT_PATHS } from "../paths.ts";
 import { runEtl } from "../run-etl.ts";
 import { explainWarehouseError, formatTable, openWarehouse } from "@dx-atlas/metrics";
+import { addIndicator } from "../catalog/add-indicator.ts";
 import { addMapping, addUnit, addValue } from "../corrections/write-corrections.ts";
 import { readReviewRows } from "../review/read-review.ts";
 import { formatReview, reviewItems, type ReviewItem } from "../review/review-items.ts";
@@ -21,6 +22,8 @@ const USAGE = `Usage:
   pnpm etl review --accept ID --unit "xã …, huyện …"   set the unit that filed a file (unit items, name mismatches,
                                                    files rejected as unknown_unit or ambiguous_unit)
   pnpm etl review --accept ID --value "97,5%"|none     settle a conflict with the right value
+  pnpm etl review --accept ID --new CODE --name "…" [--unit percent|count|…] [--direction higher|lower]
+                                                   add an indicator to the catalog for an unmapped wording, and map it
   pnpm etl gazetteer import DIR [--db PATH]        update the shipped unit lists from newer ones (DIR holds before-2025-07/dvhcvn.json,
                                                    reform-2025-07/splits.json, after-2025-07/units.json)
 Options:
@@ -33,6 +36,9 @@ Options:
                    makes the hard stop apply to them too)
   --gazetteer CSV  units list to use instead of data/gazetteer/units.csv (same columns)
   --corrections YAML  the analyst's corrections (default data/corrections.yaml)
+  --catalog YAML   the indicator catalog (default data/catalog/indicators.yaml; review --new writes to it)
+  --manifest CSV   what the analyst knows about the files (file,unit,kind,year)
+  --dry-run        read, resolve and report as a load would, and write nothing
   --help      this text`;
 
 const cwd = process.env.INIT_CWD ?? process.cwd();
@@ -40,7 +46,7 @@ const cwd = process.env.INIT_CWD ?? process.cwd();
 async function main(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { db: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" }, "max-file-mb": { type: "string" }, workers: { type: "string" }, "file-timeout": { type: "string" }, gazetteer: { type: "string" }, corrections: { type: "string" }, manifest: { type: "string" }, "dry-run": { type: "boolean" }, accept: { type: "string", multiple: true }, as: { type: "string" }, unit: { type: "string" }, value: { type: "string" } } });
+    args = parseArgs({ args: argv, allowPositionals: true, options: { db: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" }, "max-file-mb": { type: "string" }, workers: { type: "string" }, "file-timeout": { type: "string" }, gazetteer: { type: "string" }, corrections: { type: "string" }, catalog: { type: "string" }, manifest: { type: "string" }, "dry-run": { type: "boolean" }, accept: { type: "string", multiple: true }, as: { type: "string" }, unit: { type: "string" }, value: { type: "string" }, new: { type: "string" }, name: { type: "string" }, direction: { type: "string" } } });
   } catch (err) {
     console.error(`etl: ${(err as Error).message}\n${USAGE}`);
     return 2;
@@ -55,7 +61,12 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const correctionsPath = args.values.corrections ? resolve(cwd, args.values.corrections) : DEFAULT_PATHS.corrections;
-  if (first === "review") return review(db, correctionsPath, args.values.accept ?? [], { as: args.values.as, unit: args.values.unit, value: args.values.value }, Boolean(args.values.json));
+  const catalogPath = args.values.catalog ? resolve(cwd, args.values.catalog) : DEFAULT_PATHS.catalog;
+  if (first === "review") {
+    const choice = { as: args.values.as, unit: args.values.new ? undefined : args.values.unit, value: args.values.value,
+      newIndicator: args.values.new ? { code: args.values.new, name: args.values.name, unit: args.values.unit, direction: args.values.direction } : undefined };
+    return review(db, correctionsPath, catalogPath, args.values.accept ?? [], choice, Boolean(args.values.json));
+  }
   const inputs = args.positionals.length > 0 ? args.positionals : [relative(cwd, DEFAULT_PATHS.samples) || "."];
   const maxMb = args.values["max-file-mb"] === undefined ? undefined : Number(args.values["max-file-mb"]);
   if (maxMb !== undefined && !(maxMb > 0)) { console.error(`--max-file-mb: expected a positive number of megabytes, got "${args.values["max-file-mb"]}"`); return 2; }
@@ -68,7 +79,7 @@ async function main(argv: string[]): Promise<number> {
   const bar = process.stderr.isTTY && !args.values.json;
   const report = await runEtl({
     hooks: faultHooks(process.env.DX_TEST_PAUSE_AT),
-    inputs, db, cwd, maxFileBytes, workers, fileSeconds, gazetteerPath, correctionsPath,
+    inputs, db, cwd, maxFileBytes, workers, fileSeconds, gazetteerPath, correctionsPath, catalogPath,
     manifestPath: args.values.manifest ? resolve(cwd, args.values.manifest) : undefined, dryRun: Boolean(args.values["dry-run"]),
     onProgress: bar ? (done, total) => {
       if (total < 20) return;
@@ -127,7 +138,8 @@ function faultHooks(at: string | undefined) {
 }
 
 /** `pnpm etl review`: the list, or with --accept, entries written to the corrections file. */
-async function review(db: string, correctionsPath: string, accept: string[], choice: { as?: string; unit?: string; value?: string }, json: boolean): Promise<number> {
+async function review(db: string, correctionsPath: string, catalogPath: string, accept: string[],
+  choice: { as?: string; unit?: string; value?: string; newIndicator?: { code: string; name?: string; unit?: string; direction?: string } }, json: boolean): Promise<number> {
   const wh = await openWarehouse(db, { readOnly: true });
   let items: ReviewItem[];
   try {
@@ -159,6 +171,16 @@ async function review(db: string, correctionsPath: string, accept: string[], cho
       }
       console.error(`etl review: item ${id} is a ${it.kind}: ${it.fix?.kind === "unit" ? "give --unit" : it.fix?.kind === "value" ? "give --value" : it.wording !== undefined ? "give --as CODE (or none)" : "nothing to set for it; fix it in the document, or re-submit the file"}`);
       return 2;
+    }
+    if (choice.newIndicator && it.wording !== undefined) {
+      const n = choice.newIndicator;
+      if (!n.name) { console.error("etl review: --new CODE needs --name \"the indicator's name\""); return 2; }
+      try {
+        addIndicator(catalogPath, { code: n.code, name: n.name, unit: n.unit, direction: n.direction, phrasing: it.wording, note });
+      } catch (err) { console.error(`etl review: ${(err as Error).message}`); return 2; }
+      addMapping(correctionsPath, { text: it.wording, indicator: n.code, note });
+      console.log(`Added ${n.code} to ${relative(cwd, catalogPath)} and mapped "${it.wording}" to it in ${file}`);
+      continue;
     }
     if (it.wording === undefined) { console.error(`etl review: item ${id} is a ${it.kind}, not a mapping: ${it.fix?.kind === "unit" ? "give --unit \"xã …\"" : it.fix?.kind === "value" ? "give --value \"…\"" : "fix it in the document, or re-submit the file"}`); return 2; }
     const code = choice.as ?? it.proposed;

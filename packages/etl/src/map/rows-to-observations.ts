@@ -1,4 +1,4 @@
-import type { Measure, Observation, Reject, Warning } from "@dx-atlas/schema";
+import type { Indicator, Measure, Observation, Reject, Warning } from "@dx-atlas/schema";
 import { matchIndicator as matchCatalog, type CatalogIndex, type IndicatorMatch } from "../catalog/match-indicator.ts";
 import type { RowCandidate } from "../extract/row-candidate.ts";
 import { findCountsInText, findValuesInText } from "../values/find-values.ts";
@@ -22,11 +22,19 @@ export interface RowContext {
   used?: Set<string>;
   /** Folded names of the document's unit and of the units above it: a clause naming another unit is not the document's. */
   ownNames?: Set<string>;
+  /** Folded names of every province: one named without its level word ("Quảng Ngãi tăng 34 bậc") is another unit too. */
+  provinceNames?: Set<string>;
 }
 
+const BARE_NAME = /(?<![\p{L}][ \t]?)([\p{Lu}][\p{Ll}]+(?:[ \t]+[\p{Lu}][\p{Ll}]+){1,2})(?![ \t]*[\p{Lu}])/gu;
+
 /** Another unit a prose clause names ("xã Hà Đông đạt 100%" in a province's report), or null. */
-function otherUnit(clause: string, own: Set<string> | undefined): string | null {
+function otherUnit(clause: string, own: Set<string> | undefined, provinces?: Set<string>): string | null {
   if (!own) return null;
+  for (const m of clause.matchAll(BARE_NAME)) {
+    const name = foldVietnamese(m[1]!);
+    if (provinces?.has(name) && !own.has(name)) return m[1]!;
+  }
   for (const u of namedUnits(clause)) {
     // The longest run of the name's words that is not the document's own unit or one above it.
     const words = u.name.split(/\s+/);
@@ -35,6 +43,9 @@ function otherUnit(clause: string, own: Set<string> | undefined): string | null 
   }
   return null;
 }
+
+/** Values that say what kind of thing they measure map only to indicators of that kind. */
+const OWN_KIND = new Map<string, Indicator["unit"][]>([["rank", ["rank"]], ["index", ["index"]], ["mbps", ["mbps"]]]);
 
 const EACH = /từng loại|mỗi loại|cho cả hai|mỗi chỉ tiêu|từng chỉ tiêu/iu;
 
@@ -51,10 +62,10 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
     best_code: m?.best_code ?? null, best_confidence: m?.best_confidence ?? null, source_location: null, match_text: matchText ?? null,
   });
   // An analyst's correction for the wording wins over the catalog match (and is recorded as used).
-  const matchIndicator = (catalog: CatalogIndex, text: string, threshold?: number): Match => {
+  const matchIndicator = (catalog: CatalogIndex, text: string, threshold?: number, units?: readonly Indicator["unit"][]): Match => {
     const key = correctionKey(text);
     const c = ctx.corrections?.mappings.get(key);
-    if (!c) return matchCatalog(catalog, text, threshold);
+    if (!c) return matchCatalog(catalog, text, threshold, units);
     ctx.used?.add(key);
     return { code: c.code, confidence: 1, best_code: c.code, best_confidence: 1, excluded: c.code === null };
   };
@@ -67,16 +78,24 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
   }
 
   const textValues = row.text_measure ? findValuesInText(row.text) : [];
-  let clauses = splitClauses(row.text, textValues);
+  let clauses = splitClauses(row.text, textValues, row.extractor === "prose");
   // A single value qualifies its own ";"-part of the text when that part names an indicator.
   const only = textValues.length === 1 ? segmentOf(row.text, textValues[0]!) : null;
   if (only && matchIndicator(ctx.catalog, only, ctx.threshold).code !== null) clauses = [{ text: only, value: textValues[0]! }];
   // A table row's label names the indicator its clauses share; a paragraph of prose names many, so its
   // unmatched clauses are not given the paragraph's best match.
   const whole = clauses.length > 1 && (row.extractor !== "prose" || row.text.length <= 400) ? matchIndicator(ctx.catalog, row.text, ctx.threshold) : null;
-  const mapped = clauses.map((c) => {
-    const m = matchIndicator(ctx.catalog, c.text, ctx.threshold);
-    return { clause: c, match: m.code === null && !m.excluded && whole?.code ? { ...whole, confidence: Math.min(whole.confidence, m.best_confidence + 0.2) } as Match : m };
+  const mapped = clauses.map((c, i) => {
+    const own = c.value ? OWN_KIND.get(c.value.value.unit ?? "") : undefined;
+    let m = matchIndicator(ctx.catalog, c.text, ctx.threshold, own);
+    // "Chỉ số DTI … đạt 0,5123 điểm, xếp thứ 19/63, tăng 4 bậc": a rank that follows its indicator's
+    // clause takes the indicator from the clauses before it in the sentence.
+    if (own && m.code === null && i > 0) {
+      const sentence = clauses.slice(0, i + 1).map((x) => x.text).join(", ");
+      const back = matchIndicator(ctx.catalog, sentence.slice(Math.max(0, sentence.lastIndexOf(". ") + 1)), ctx.threshold, own);
+      if (back.code) m = back;
+    }
+    return { clause: c, match: m.code === null && !m.excluded && !own && whole?.code ? { ...whole, confidence: Math.min(whole.confidence, m.best_confidence + 0.2) } as Match : m };
   });
 
   const cellValues: { measure: Measure; year: number | null; value: Loaded; raw: string }[] = [];
@@ -99,12 +118,20 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
     }
     // A share is not a count: "100% xã có tổ công nghệ số" or "173/173 xã" under an indicator that counts
     // teams is another concept (a different denominator), kept for review; a change in percent is fine.
-    if (value.kind === "number" && value.v.unit === "percent" && ctx.catalog.unitOf.get(code) === "count" && value.v.comparator !== "increase" && value.v.comparator !== "decrease") {
-      reject("unmapped", `"${raw}" is a share, but the closest indicator, ${code}, counts things: "${text}"`, { code: null, confidence: 0, best_code: code, best_confidence: confidence }, text);
-      return;
+    // A rank, a score or a speed belongs only to an indicator of its kind.
+    if (value.kind === "number") {
+      const unit = ctx.catalog.unitOf.get(code);
+      const change = value.v.comparator === "increase" || value.v.comparator === "decrease";
+      const own = OWN_KIND.has(value.v.unit ?? "");
+      if ((value.v.unit === "percent" && unit === "count" && !change) || (own && unit !== value.v.unit) || (!own && OWN_KIND.has(unit ?? ""))) {
+        reject("unmapped", `"${raw}" is a ${value.v.unit ?? "number"}, but the closest indicator, ${code}, is a ${unit}: "${text}"`, { code: null, confidence: 0, best_code: code, best_confidence: confidence }, text);
+        return;
+      }
     }
-    const existing = out.observations.find((o) => o.indicator_code === code && o.measure === measure && o.period_year === year);
     const n = value.kind === "number" ? value.v : null;
+    // A change ("tăng 4 bậc") and a level ("xếp thứ 19") of one indicator are two facts, not a repeat.
+    const isChange = (c: string | null | undefined) => c === "increase" || c === "decrease";
+    const existing = out.observations.find((o) => o.indicator_code === code && o.measure === measure && o.period_year === year && isChange(o.comparator) === isChange(n?.comparator));
     if (existing) {
       // The same value said twice ("100% … (Đối với 100% …)") is not worth a reviewer's time.
       const same = existing.comparator === (n?.comparator ?? existing.comparator) && existing.value === (n?.value ?? existing.value);
@@ -138,7 +165,7 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
   for (const m of mapped) {
     const code = m.clause.value ? codeOf(m) : null;
     if (!code || !m.clause.value) continue;
-    const other = row.extractor === "prose" ? otherUnit(m.clause.text, ctx.ownNames) : null;
+    const other = row.extractor === "prose" ? otherUnit(m.clause.text, ctx.ownNames, ctx.provinceNames) : null;
     if (other) {
       reject("other_unit", `the value "${m.clause.value.value.raw}" (${code}) is said of ${other}, not of the document's unit: "${m.clause.text}"`, m.match, m.clause.text);
       continue;
@@ -155,9 +182,9 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
     for (const c of findCountsInText(row.text)) {
       if (textValues.some((v) => c.start < v.end && v.start < c.end)) continue;
       const clause = countClause(row.text, c.start, c.end);
-      const m = matchIndicator(ctx.catalog, clause, ctx.threshold);
-      if (!m.code || ctx.catalog.unitOf.get(m.code) !== "count") continue;
-      const other = otherUnit(clause, ctx.ownNames);
+      const m = matchIndicator(ctx.catalog, clause, ctx.threshold, ["count"]);
+      if (!m.code) continue;
+      const other = otherUnit(clause, ctx.ownNames, ctx.provinceNames);
       if (other) { reject("other_unit", `the count "${c.value.raw}" (${m.code}) is said of ${other}, not of the document's unit: "${clause}"`, m, clause); continue; }
       emit(m.code, m.confidence, clause, row.measure_from_heading ? row.text_measure : clauseMeasure(clause, row.text_measure), clauseYear(clause, row.year), { kind: "number", v: c.value }, c.value.raw);
     }

@@ -16,9 +16,25 @@ export interface Clause { text: string; value: ValueMatch | null }
  * "100% thủ tục … toàn trình; 50% dịch vụ công … quốc gia" → two clauses. Each clause ends where the
  * last delimiter (";", ". ", ", ", " và ", "(") before the next value stands.
  */
-export function splitClauses(text: string, values: ValueMatch[]): Clause[] {
-  if (values.length <= 1) return [{ text: text.trim(), value: values[0] ?? null }];
+export function splitClauses(text: string, values: ValueMatch[], prose = false): Clause[] {
+  if (values.length === 0) return [{ text: text.trim(), value: null }];
+  if (values.length === 1) return [{ text: prose ? ownClause(text, values[0]!) : text.trim(), value: values[0]! }];
   return splitAround(text, values).map((c) => ({ ...c, text: valueFirst(c.text, c.value!) }));
+}
+
+/**
+ * A lone value's clause in a long sentence: from where its indicator starts ("tỷ lệ", "tỷ trọng", "số
+ * lượng") after the last clause break before it ("Tính đến …, theo UBND xã …, tỷ lệ hộ … đạt 12%").
+ * Prose only; short texts (a bullet) stay whole, as does a table row (its label is its indicator).
+ */
+function ownClause(text: string, v: ValueMatch): string {
+  if (text.length <= 160) return text.trim();
+  const lead = text.slice(0, v.start);
+  const sentence = Math.max(0, ...[...lead.matchAll(SENTENCE_END)].map((m) => m.index + m[0].length));
+  let start = sentence;
+  for (const m of lead.slice(sentence).matchAll(NEW_INDICATOR)) start = sentence + m.index + m[0].length;
+  const end = text.slice(v.end).search(/;|\.\s+(?=\p{Lu})/u);
+  return valueFirst(text.slice(start, end < 0 ? text.length : v.end + end).trim(), v);
 }
 
 // "…khắc phục tình trạng sóng yếu tại một số thôn, đảm bảo 100% thôn, bản có sóng di động 3G": a value

@@ -6,12 +6,12 @@ import type { DocKind } from "@dx-atlas/schema";
 // "đến cuối năm 2026") or only by its date, where a report published in January or February gives the
 // year before's results. Years that are not the document's own are skipped: a cited document's date
 // or name ("Nghị quyết số 06-NQ/TU ngày 10/11/2021 … đến năm 2025"), a horizon ("định hướng đến năm
-// 2030", "tầm nhìn"), a span's start ("từ năm 2021", "giai đoạn 2021-2025") and an index's year
+// 2030", "tầm nhìn"), a span's start ("từ năm 2021", "giai đoạn 2021-2025"), a comparison's base ("so với năm 2022") and an index's year
 // ("DTI năm 2022" is the ranking of that year, published the next).
 
 export interface YearEvidence { year: number | null; evidence: "title" | "closing" | "issue_date" | "text" | "published" | null }
 
-const HORIZON = /(định hướng|tầm nhìn|giai đoạn|từ|đầu nhiệm kỳ|nhiệm kỳ)[ \t]*(?:đến[ \t]*)?(?:hết[ \t]*)?(?:năm[ \t]*)?$/iu;
+const HORIZON = /(định hướng|tầm nhìn|giai đoạn|từ|đầu nhiệm kỳ|nhiệm kỳ|so với(?:[ \t]+cùng kỳ)?)[ \t]*(?:đến[ \t]*)?(?:hết[ \t]*)?(?:năm[ \t]*)?$/iu;
 const INDEX_YEAR = /(dti|par index|sipas|chỉ số[^,;.]{0,40}|xếp hạng[^,;.]{0,30}|luật[^,;.]{0,40})[ \t]*(?:cấp tỉnh[ \t]*)?$/iu;
 // A numbered citation runs from "Kế hoạch số 12/KH-UBND" or "Nghị quyết 02-NQ/TW" to the end of its clause.
 export const CITATION = /(?:nghị quyết|quyết định|kế hoạch|chỉ thị|công văn|thông báo|chương trình|đề án|thông tư|nghị định|luật|hướng dẫn|tờ trình)(?:[ \t]+(?:số|hành động số))?[ \t]*\d+[^,;.:()]*?(?:[ \t]*[-/][ \t]*[\p{L}Đ]+)+[^,;:]*?(?=[,;:]|\. |$)|(?:nghị quyết|chỉ thị|đề án|chương trình|kế hoạch)[ \t]+["“][^"”]*["”]/giu;

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { correctionKey } from "../corrections/corrections.ts";
 
 // What needs a human after a run, as items with a stable id (the same finding keeps its id across
 // runs, so `pnpm etl review --accept ID` can name it). Pure: the rows come from read-review.ts.
@@ -78,10 +79,45 @@ const LABEL: Record<ReviewKind, string> = {
 
 const clip = (s: string, n: number) => { const t = s.replace(/\s+/g, " ").trim(); return t.length > n ? `${t.slice(0, n - 1)}…` : t; };
 
+/** Unmapped wordings that recur across files: one accepted mapping maps every file that uses it. */
+export interface WordingGroup { wording: string; ids: string[]; files: string[]; proposed: string | null }
+
+// Two wordings are one when folded alike ("Tỷ lệ …" / "tỷ lệ …,"), or when they share their content
+// words (numbers, names and the genre's filler left out), in any order.
+const FILLER = new Set(["tỷ", "lệ", "các", "của", "và", "có", "được", "trên", "tại", "cho", "trong", "với", "là", "đạt", "năm", "đến", "nay", "đã", "xã", "huyện", "tỉnh", "phường"]);
+// Names (capitalised words: "Yên Trường", "Thanh Hóa") differ between the files that share a wording.
+const contentKey = (wording: string) => [...new Set(wording.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== "" && !/^\p{Lu}/u.test(w)).map((w) => correctionKey(w))
+  .filter((w) => w.length > 1 && !/\d/.test(w) && !FILLER.has(w)))].sort().join(" ");
+
+/** Unmapped wordings found in two or more files, largest group first. */
+export function recurringWordings(items: ReviewItem[]): WordingGroup[] {
+  const groups = new Map<string, { wording: string; ids: string[]; files: Set<string>; proposed: Map<string, number> }>();
+  for (const it of items) {
+    if (it.kind !== "unmapped" || it.wording === undefined) continue;
+    const key = contentKey(it.wording) || correctionKey(it.wording);
+    const g = groups.get(key) ?? { wording: it.wording, ids: [] as string[], files: new Set<string>(), proposed: new Map<string, number>() };
+    g.ids.push(it.id); g.files.add(it.file);
+    if (it.proposed) g.proposed.set(it.proposed, (g.proposed.get(it.proposed) ?? 0) + 1);
+    groups.set(key, g);
+  }
+  return [...groups.values()].filter((g) => g.files.size >= 2)
+    .map((g) => ({ wording: g.wording, ids: g.ids, files: [...g.files].sort(), proposed: [...g.proposed].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null }))
+    .sort((a, b) => b.files.length - a.files.length || a.wording.localeCompare(b.wording));
+}
+
 /** The review list as text, grouped by file, one finding per line with its id and source line. */
 export function formatReview(items: ReviewItem[]): string {
   if (items.length === 0) return "Nothing to review.";
   const lines: string[] = [];
+  const recurring = recurringWordings(items);
+  if (recurring.length > 0) {
+    lines.push("Unmapped wordings in several files (accepting one maps every file that uses it):");
+    for (const g of recurring.slice(0, 20)) {
+      lines.push(`  [${g.ids[0]}] ${String(g.files.length).padStart(3)} files  “${clip(g.wording, 110)}”`);
+      lines.push(`  ${" ".repeat(17)}${clip(g.files.join(", "), 140)}`);
+      lines.push(`  ${" ".repeat(17)}accept: pnpm etl review --accept ${g.ids[0]} --as ${g.proposed ?? "CODE"}   (or --new CODE --name "…" [--unit percent] [--direction higher] for a new indicator)`);
+    }
+  }
   let file = "";
   for (const it of items) {
     if (it.file !== file) { file = it.file; lines.push("", file); }

@@ -79,6 +79,38 @@ export function findCountsInText(text: string): ValueMatch[] {
   return out;
 }
 
+// Places in rankings, index scores and speeds: each has words of its own, so it is read wherever it stands.
+const RANK = /(?:(?<![\p{L}])(?:xếp|đứng)[ \t]+(?:hạng[ \t]+)?(?:thứ[ \t]+)?|(?:^|[,;][ \t]*|[ \t]và[ \t]+)thứ[ \t]+)(\d{1,3})(?:[ \t]*\/[ \t]*(\d{2,3}))?(?![\d\p{L}%])/giu;
+const TOP = /(?<![\p{L}])(?:top|nhóm(?:[ \t]+top)?)[ \t]+(\d{1,2})(?![\d%])/giu;
+const PLACES = /(?<![\p{L}])(tăng|giảm)[ \t]+(\d{1,3})[ \t]+(?:bậc|hạng)(?![\p{L}])/giu;
+const SCORE = /(?<![\p{L}\d.,])(?:(tăng|giảm)[ \t]+)?(\d,\d{2,4}|0[.,]\d{2,4})(?:[ \t]*(?:điểm|điẻm))?(?![\d%])/giu;
+const SPEED = /(?<![\p{L}\d.,])(?:(tối thiểu|ít nhất|trên|từ)[ \t]+)?(\d{1,4}(?:[.,]\d+)?)[ \t]*(?:mbps|mb\/s|mbit\/s)(?![\p{L}])/giu;
+
+const number = (v: number, comparator: Comparator, unit: NumericValue["unit"], raw: string, denominator: number | null = null): NumericValue =>
+  ({ kind: "number", comparator, value: v, value_max: null, unit, numerator: null, denominator, per_year: false, raw: raw.trim() });
+
+/** Ranks ("xếp thứ 37/63", "đứng thứ 16/63", "nhóm 10 địa phương", "tăng 22 bậc"), index scores ("đạt 0,6077 điểm") and speeds ("tối thiểu 150 Mbps"). */
+export function findRanksAndScores(text: string): ValueMatch[] {
+  const out: ValueMatch[] = [];
+  for (const m of text.matchAll(RANK)) out.push({ value: number(Number(m[1]), "eq", "rank", m[0], m[2] ? Number(m[2]) : null), start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(TOP)) out.push({ value: number(Number(m[1]), "lte", "rank", m[0]), start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(PLACES)) out.push({ value: number(Number(m[2]), m[1]!.toLowerCase() === "tăng" ? "increase" : "decrease", "rank", m[0]), start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(SCORE)) {
+    // An index score is written with its "điểm", or as a fraction of 1 after a "chỉ số"/"DTI".
+    if (!/điểm|điẻm/iu.test(m[0]) && !/(chỉ số|dti|index)[^.;]{0,60}$/iu.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
+    const v = parseVietnameseNumber(m[2]!.replace(".", ","));
+    if (v === null || v > 1) continue;
+    out.push({ value: number(v, m[1] ? (m[1].toLowerCase() === "tăng" ? "increase" : "decrease") : "eq", "index", m[0]), start: m.index, end: m.index + m[0].length });
+  }
+  for (const m of text.matchAll(SPEED)) {
+    const v = parseVietnameseNumber(m[2]!);
+    if (v === null) continue;
+    const cmp: Comparator = m[1] ? (/trên/iu.test(m[1]) ? "gt" : "gte") : "eq";
+    out.push({ value: number(v, cmp, "mbps", m[0]), start: m.index, end: m.index + m[0].length });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
 /** Every value expression in a cell or sentence, percent or not, in order. */
 export function findExpressions(text: string): RawExpression[] {
   const out: RawExpression[] = [];
@@ -136,5 +168,8 @@ export function findValuesInText(text: string): ValueMatch[] {
     found.push({ value, start, end });
   }
   const kept = paired.size === 0 ? found : found.filter((f) => !paired.has(f));
-  return kept.sort((a, b) => a.start - b.start);
+  // "xếp thứ 37/63" is a place, not a fraction of 58.7%.
+  const ranks = findRanksAndScores(text);
+  const overlaps = (a: ValueMatch, b: ValueMatch) => a.start < b.end && b.start < a.end;
+  return [...kept.filter((f) => !ranks.some((r) => overlaps(r, f))), ...ranks].sort((a, b) => a.start - b.start);
 }
