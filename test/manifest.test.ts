@@ -30,7 +30,7 @@ async function submissions(db: string) {
 }
 
 describe("metadata an analyst supplies", () => {
-  it("without a manifest a shared name is ambiguous_unit and a post without a year loads with its values kept as no_year rejects", async () => {
+  it("without a manifest a shared name is ambiguous_unit; a post without a year loads its values with no year, out of the metrics", async () => {
     const { dir, db } = inbox({ "dong-tam.txt": SHARED_NAME, "yen-truong.txt": NO_YEAR });
     const report = await runEtl({ inputs: ["in"], db, cwd: dir });
     const byFile = Object.fromEntries(report.files.map((f) => [f.file, f]));
@@ -39,9 +39,9 @@ describe("metadata an analyst supplies", () => {
     expect(byFile["in/yen-truong.txt"]).toMatchObject({ action: "loaded", unit: "xã Yên Trường", year: null, sources: { unit: "text", kind: "words", year: "none" } });
     const wh = await openWarehouse(db, { readOnly: true });
     try {
-      const noYear = await queryRows(wh.conn, "SELECT count(*)::INTEGER AS n FROM rejects WHERE reason_code = 'no_year' AND source_file = 'in/yen-truong.txt'");
+      const noYear = await queryRows(wh.conn, "SELECT count(*)::INTEGER AS n FROM observations WHERE source_file = 'in/yen-truong.txt' AND period_year IS NULL");
       expect(noYear[0]!.n).toBeGreaterThan(0);
-      expect(await queryRows(wh.conn, "SELECT count(*)::INTEGER AS n FROM observations WHERE source_file = 'in/yen-truong.txt'")).toEqual([{ n: 0 }]);
+      expect(await queryRows(wh.conn, "SELECT count(*)::INTEGER AS n FROM target_vs_actual WHERE unit_name LIKE '%Yên Trường%'")).toEqual([{ n: 0 }]);
     } finally { wh.close(); }
   });
 

@@ -112,7 +112,7 @@ export async function processDocument(sourceFile: string, bytes: Uint8Array, ctx
     result.rejects.push(...fixed.rejects);
     uses.push(...fixed.uses);
   }
-  const years = [...new Set([...(year === null ? [] : [year]), ...result.observations.map((o) => o.period_year)])].sort();
+  const years = [...new Set([...(year === null ? [] : [year]), ...result.observations.flatMap((o) => (o.period_year === null ? [] : [o.period_year]))])].sort();
   result.submission = {
     submission_id: submissionId, source_file: sourceFile, content_hash: contentHash, format: read.format, encoding: read.encoding,
     doc_kind: kind, title: meta.title, doc_number: meta.doc_number, issue_date: meta.issue_date,

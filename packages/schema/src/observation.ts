@@ -4,7 +4,7 @@ import { comparatorSchema, measureSchema, taskStatusSchema, valueUnitSchema } fr
 /** One value read from a document: a target or a result for one indicator, unit and year. */
 export const observationSchema = z.object({
   submission_id: z.string().meta({ description: "The document the value came from (see submissions: first 16 hex digits of the SHA-256 of its bytes)." }),
-  period_year: z.number().int().min(2000).max(2100).meta({ description: "Year the value refers to (a 2025 plan may state 2024 results)." }),
+  period_year: z.number().int().min(2000).max(2100).nullable().meta({ description: "Year the value refers to (a 2025 plan may state 2024 results); null when neither the value's clause nor the document says (the value is kept, and left out of the metrics until a manifest gives the year)." }),
   measure: measureSchema,
   indicator_code: z.string().meta({ description: "Catalog code; rows that could not be mapped go to rejects, not here." }),
   indicator_text: z.string().meta({ description: "The indicator's wording in the document (clause, after normalisation)." }),

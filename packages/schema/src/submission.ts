@@ -12,7 +12,7 @@ export const submissionSchema = z.object({
   title: z.string().nullable().meta({ description: "Title line, e.g. 'Kế hoạch Chuyển đổi số năm 2025'." }),
   doc_number: z.string().nullable().meta({ description: "Document number as printed, e.g. '55/KH-UBND'; null when the number is blank ('Số: /KH-UBND') or absent." }),
   issue_date: z.string().nullable().meta({ description: "Issue date as ISO yyyy-mm-dd, or yyyy-mm / yyyy when the day or month was left blank." }),
-  doc_year: z.number().int().min(2000).max(2100).nullable().meta({ description: "The year the document is about (plan year or report year); null when neither the text nor a manifest says (its values without a year of their own are rejected as no_year)." }),
+  doc_year: z.number().int().min(2000).max(2100).nullable().meta({ description: "The year the document is about (plan year or report year); null when neither the text nor a manifest says (its values without a year of their own are loaded with no year and left out of the metrics)." }),
   period_years: z.array(z.number().int()).meta({ description: "Every year its values refer to (a 2025 plan may carry 2024 results)." }),
   unit_name: z.string().nullable().meta({ description: "Unit name as resolved, without level word, e.g. 'Hà Tân'." }),
   unit_level: unitLevelSchema.nullable(),

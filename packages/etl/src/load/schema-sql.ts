@@ -10,7 +10,7 @@ CREATE TABLE IF NOT EXISTS submissions (
   unit_name VARCHAR, unit_level VARCHAR, district VARCHAR, province VARCHAR, unit_code VARCHAR,
   unit_era VARCHAR, unit_confidence DOUBLE, rows_found INTEGER, rows_mapped INTEGER, rows_unmapped INTEGER, format VARCHAR);
 CREATE TABLE IF NOT EXISTS observation_facts (
-  submission_id VARCHAR NOT NULL, period_year INTEGER NOT NULL,
+  submission_id VARCHAR NOT NULL, period_year INTEGER,
   measure VARCHAR NOT NULL CHECK (measure IN ('target', 'actual')), indicator_code VARCHAR NOT NULL,
   indicator_text VARCHAR, comparator VARCHAR, value DOUBLE, value_max DOUBLE, unit VARCHAR, status VARCHAR,
   numerator DOUBLE, denominator DOUBLE, raw_value VARCHAR, source_ref VARCHAR, source_line INTEGER NOT NULL,
@@ -23,6 +23,7 @@ CREATE TABLE IF NOT EXISTS rejects (
 -- old and new tables have the same column order).
 ALTER TABLE submissions ADD COLUMN IF NOT EXISTS format VARCHAR;
 ALTER TABLE submissions ALTER COLUMN doc_year DROP NOT NULL;
+ALTER TABLE observation_facts ALTER COLUMN period_year DROP NOT NULL;
 ALTER TABLE observation_facts ADD COLUMN IF NOT EXISTS source_location VARCHAR;
 ALTER TABLE rejects ADD COLUMN IF NOT EXISTS source_location VARCHAR;
 ALTER TABLE rejects ADD COLUMN IF NOT EXISTS match_text VARCHAR;

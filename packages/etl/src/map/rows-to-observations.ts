@@ -112,10 +112,6 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
   }
 
   const emit = (code: string, confidence: number, text: string, measure: Measure, year: number | null, value: Loaded, raw: string) => {
-    if (year === null) {
-      reject("no_year", `the document does not say which year it is about, nor does this ${measure === "actual" ? "result" : "target"} ("${raw}" for ${code}): give the year in a manifest (file,unit,kind,year)`, { code, confidence, best_code: code, best_confidence: confidence } as IndicatorMatch);
-      return;
-    }
     // A share is not a count: "100% xã có tổ công nghệ số" or "173/173 xã" under an indicator that counts
     // teams is another concept (a different denominator), kept for review; a change in percent is fine.
     // A rank, a score or a speed belongs only to an indicator of its kind.

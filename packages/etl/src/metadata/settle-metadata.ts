@@ -75,7 +75,7 @@ export function settleMetadata(meta: DocMeta, sourceFile: string, g: Gazetteer, 
   const kindSource: MetaSource = entry?.kind ? "manifest" : meta.kind_evidence === "words" ? "words" : "text";
   const yearSource: MetaSource = entry?.year ? "manifest" : year === null ? "none" : "text";
   if (kindSource === "words") warnings.push({ code: "kind_guessed", message: `no title or number says plan or report: read as a ${kind} from its words (${kind === "plan" ? "mục tiêu, phấn đấu, kế hoạch" : "kết quả, đã đạt, đến nay"})`, line: null });
-  if (year === null) warnings.push({ code: "year_unknown", message: "the text does not say which year it is about: its values without a year of their own are kept as no_year rejects (give the year in a manifest)", line: null });
+  if (year === null) warnings.push({ code: "year_unknown", message: "the text does not say which year it is about: its values without a year of their own are loaded with no year and left out of the metrics (give the year in a manifest)", line: null });
   else if (yearSource === "text" && (meta.year_evidence === "published" || meta.year_evidence === "text")) {
     warnings.push({ code: "year_guessed", message: `no title or date line gives the year: ${year}, from ${meta.year_evidence === "published" ? `its publication date ${meta.published}` : "the periods its text names"}`, line: null });
   }

@@ -79,7 +79,7 @@ SELECT coalesce(unit_era || ':' || unit_code, unit_name) AS unit_key, any_value(
              coalesce(CAST(value_max AS VARCHAR), '-'), coalesce(status, '-'))) AS INTEGER) AS n_distinct,
        list(struct_pack(value := value, comparator := comparator, raw_value := raw_value, source_file := source_file,
             source_ref := source_ref, source_line := source_line) ORDER BY source_file, source_line) AS entries
-FROM observations WHERE submission_id IN (SELECT submission_id FROM submission_units)
+FROM observations WHERE submission_id IN (SELECT submission_id FROM submission_units) AND period_year IS NOT NULL
 GROUP BY unit_key, period_year, indicator_code, measure
 HAVING n_distinct > 1;
 
@@ -89,7 +89,9 @@ SELECT o.*, o.rowid AS fact_id, su.source_file, su.doc_kind, su.doc_year, su.uni
        i.name_vi AS indicator_name, coalesce(i.direction, 'higher') AS direction, i.unit AS indicator_unit
 FROM observation_facts o
 JOIN submission_units su USING (submission_id)
-LEFT JOIN indicators i ON i.code = o.indicator_code;
+LEFT JOIN indicators i ON i.code = o.indicator_code
+-- A value of an unknown year stays in the warehouse (observations) but out of every metric.
+WHERE o.period_year IS NOT NULL;
 
 CREATE OR REPLACE VIEW unit_years AS
 SELECT unit_key, year, any_value(unit_name) AS unit_name, any_value(unit_level) AS unit_level,
