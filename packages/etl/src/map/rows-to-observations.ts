@@ -85,14 +85,15 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
   // A table row's label names the indicator its clauses share; a paragraph of prose names many, so its
   // unmatched clauses are not given the paragraph's best match.
   const whole = clauses.length > 1 && (row.extractor !== "prose" || row.text.length <= 400) ? matchIndicator(ctx.catalog, row.text, ctx.threshold) : null;
-  const mapped = clauses.map((c, i) => {
+  const mapped = clauses.map((c) => {
     const own = c.value ? OWN_KIND.get(c.value.value.unit ?? "") : undefined;
     let m = matchIndicator(ctx.catalog, c.text, ctx.threshold, own);
     // "Chỉ số DTI … đạt 0,5123 điểm, xếp thứ 19/63, tăng 4 bậc": a rank that follows its indicator's
     // clause takes the indicator from the clauses before it in the sentence.
-    if (own && m.code === null && i > 0) {
-      const sentence = clauses.slice(0, i + 1).map((x) => x.text).join(", ");
-      const back = matchIndicator(ctx.catalog, sentence.slice(Math.max(0, sentence.lastIndexOf(". ") + 1)), ctx.threshold, own);
+    if (own && m.code === null && c.value) {
+      const lead = row.text.slice(0, c.value.start);
+      const from = Math.max(lead.lastIndexOf(". "), lead.lastIndexOf(";")) + 1;
+      const back = matchIndicator(ctx.catalog, row.text.slice(from, c.value.end), ctx.threshold, own);
       if (back.code) m = back;
     }
     return { clause: c, match: m.code === null && !m.excluded && !own && whole?.code ? { ...whole, confidence: Math.min(whole.confidence, m.best_confidence + 0.2) } as Match : m };
