@@ -69,7 +69,6 @@ describe("metadata an analyst supplies", () => {
       return runEtl({ inputs: ["in"], db, cwd: dir, manifestPath: join(dir, "m.csv") });
     };
     await expect(bad("file,unit\nyen-truong.txt,xã Không Có\n")).rejects.toThrow(/m\.csv:2: .*"xã Không Có" is not in the gazetteer/);
-    await expect(bad("file,unit\nyen-truong.txt,xã Đồng Tâm\n")).rejects.toThrow(/m\.csv:2: .*names \d+ units/);
     await expect(bad("file,kind\nyen-truong.txt,kehoach\n")).rejects.toThrow(/m\.csv:2: kind must be plan or report/);
     await expect(bad("file,year\nyen-truong.txt,24\n")).rejects.toThrow(/m\.csv:2: year must be a year/);
     await expect(bad("file,year\nmissing.txt,2024\n")).rejects.toThrow(/m\.csv:2: "missing\.txt" is not among the files/);
@@ -91,6 +90,15 @@ describe("metadata an analyst supplies", () => {
     expect(out).toMatch(/unit:text kind:words year:manifest/);
     expect(out).toMatch(/Dry run: nothing was written/);
     expect(await warehouseFingerprint(db)).toEqual(before);
+  });
+
+  it("a manifest unit that names several units rejects its file as ambiguous_unit, and the run goes on", async () => {
+    const { dir, db } = inbox({ "yen-truong.txt": NO_YEAR, "dong-tam.txt": SHARED_NAME });
+    writeFileSync(join(dir, "in", "manifest.csv"), "file,unit\nyen-truong.txt,xã Đồng Tâm\n");
+    const report = await runEtl({ inputs: ["in"], db, cwd: dir });
+    const file = report.files.find((f) => f.file === "in/yen-truong.txt")!;
+    expect(file.action).toBe("rejected");
+    expect(file.reason).toMatch(/"xã Đồng Tâm" names \d+ units/);
   });
 
   it("pnpm etl review --accept ID --unit settles a file rejected as ambiguous_unit", async () => {

@@ -51,7 +51,7 @@ export function settleMetadata(meta: DocMeta, sourceFile: string, g: Gazetteer, 
   };
   if (entry?.unit) {
     const u = given(entry.unit, `manifest's unit (${entry.source}:${entry.row})`);
-    if (typeof u === "string") return { ok: false, code: "unknown_unit", reason: u };
+    if (typeof u === "string") return { ok: false, code: / names \d+ units/u.test(u) ? "ambiguous_unit" : "unknown_unit", reason: u };
     if (fromText && fromText.unit !== u.unit && unitSource === "text") differs("the unit", unitLabel(fromText.unit), unitLabel(u.unit));
     unit = u; unitSource = "manifest";
   }
