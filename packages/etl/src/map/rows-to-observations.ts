@@ -2,7 +2,7 @@ import type { Indicator, Measure, Observation, Reject, Warning } from "@dx-atlas
 import { matchIndicator as matchCatalog, type CatalogIndex, type IndicatorMatch } from "../catalog/match-indicator.ts";
 import type { RowCandidate } from "../extract/row-candidate.ts";
 import { findCountsInText, findValuesInText } from "../values/find-values.ts";
-import { namedUnits } from "../metadata/unit-mentions.ts";
+import { bareNames, namedUnits } from "../metadata/unit-mentions.ts";
 import { foldVietnamese } from "../normalise/fold.ts";
 import { parseValue } from "../values/parse-value.ts";
 import type { NumericValue, ParsedValue } from "../values/value-types.ts";
@@ -26,14 +26,12 @@ export interface RowContext {
   provinceNames?: Set<string>;
 }
 
-const BARE_NAME = /(?<![\p{L}][ \t]?)([\p{Lu}][\p{Ll}]+(?:[ \t]+[\p{Lu}][\p{Ll}]+){1,2})(?![ \t]*[\p{Lu}])/gu;
-
 /** Another unit a prose clause names ("xã Hà Đông đạt 100%" in a province's report), or null. */
 function otherUnit(clause: string, own: Set<string> | undefined, provinces?: Set<string>): string | null {
   if (!own) return null;
-  for (const m of clause.matchAll(BARE_NAME)) {
-    const name = foldVietnamese(m[1]!);
-    if (provinces?.has(name) && !own.has(name)) return m[1]!;
+  for (const written of bareNames(clause)) {
+    const name = foldVietnamese(written);
+    if (provinces?.has(name) && !own.has(name)) return written;
   }
   for (const u of namedUnits(clause)) {
     // The longest run of the name's words that is not the document's own unit or one above it.
@@ -43,6 +41,8 @@ function otherUnit(clause: string, own: Set<string> | undefined, provinces?: Set
   }
   return null;
 }
+
+const isChange = (c: string | null | undefined) => c === "increase" || c === "decrease";
 
 /** Values that say what kind of thing they measure map only to indicators of that kind. */
 const OWN_KIND = new Map<string, Indicator["unit"][]>([["rank", ["rank"]], ["index", ["index"]], ["mbps", ["mbps"]]]);
@@ -118,16 +118,14 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
     // A rank, a score or a speed belongs only to an indicator of its kind.
     if (value.kind === "number") {
       const unit = ctx.catalog.unitOf.get(code);
-      const change = value.v.comparator === "increase" || value.v.comparator === "decrease";
       const own = OWN_KIND.has(value.v.unit ?? "");
-      if ((value.v.unit === "percent" && unit === "count" && !change) || (own && unit !== value.v.unit) || (!own && OWN_KIND.has(unit ?? ""))) {
+      if ((value.v.unit === "percent" && unit === "count" && !isChange(value.v.comparator)) || (own && unit !== value.v.unit) || (!own && OWN_KIND.has(unit ?? ""))) {
         reject("unmapped", `"${raw}" is a ${value.v.unit ?? "number"}, but the closest indicator, ${code}, is a ${unit}: "${text}"`, { code: null, confidence: 0, best_code: code, best_confidence: confidence }, text);
         return;
       }
     }
     const n = value.kind === "number" ? value.v : null;
     // A change ("tăng 4 bậc") and a level ("xếp thứ 19") of one indicator are two facts, not a repeat.
-    const isChange = (c: string | null | undefined) => c === "increase" || c === "decrease";
     const existing = out.observations.find((o) => o.indicator_code === code && o.measure === measure && o.period_year === year && isChange(o.comparator) === isChange(n?.comparator));
     if (existing) {
       // The same value said twice ("100% … (Đối với 100% …)") is not worth a reviewer's time.
@@ -159,18 +157,22 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
     return null;
   };
 
+  // In prose a clause says itself whether it is a target or a result (unless a heading says), for
+  // which year, and whether it is about another unit.
+  const place = (text: string) => row.extractor !== "prose" ? { other: null, measure: row.text_measure!, year: row.year } : {
+    other: otherUnit(text, ctx.ownNames, ctx.provinceNames),
+    measure: row.measure_from_heading ? row.text_measure! : clauseMeasure(text, row.text_measure!),
+    year: clauseYear(text, row.year),
+  };
   for (const m of mapped) {
     const code = m.clause.value ? codeOf(m) : null;
     if (!code || !m.clause.value) continue;
-    const other = row.extractor === "prose" ? otherUnit(m.clause.text, ctx.ownNames, ctx.provinceNames) : null;
-    if (other) {
-      reject("other_unit", `the value "${m.clause.value.value.raw}" (${code}) is said of ${other}, not of the document's unit: "${m.clause.text}"`, m.match, m.clause.text);
+    const p = place(m.clause.text);
+    if (p.other) {
+      reject("other_unit", `the value "${m.clause.value.value.raw}" (${code}) is said of ${p.other}, not of the document's unit: "${m.clause.text}"`, m.match, m.clause.text);
       continue;
     }
-    // In prose each clause may say itself whether it is a target or a result, and for which year.
-    const measure = row.extractor === "prose" && !row.measure_from_heading ? clauseMeasure(m.clause.text, row.text_measure!) : row.text_measure!;
-    const year = row.extractor === "prose" ? clauseYear(m.clause.text, row.year) : row.year;
-    emit(code, m.match.confidence, m.clause.text, measure, year, { kind: "number", v: m.clause.value.value }, m.clause.value.value.raw);
+    emit(code, m.match.confidence, m.clause.text, p.measure, p.year, { kind: "number", v: m.clause.value.value }, m.clause.value.value.raw);
   }
 
   // Counts in prose ("32 Tổ công nghệ số cộng đồng", "hơn 2,2 triệu tài khoản định danh điện tử"): kept
@@ -181,9 +183,9 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
       const clause = countClause(row.text, c.start, c.end);
       const m = matchIndicator(ctx.catalog, clause, ctx.threshold, ["count"]);
       if (!m.code) continue;
-      const other = otherUnit(clause, ctx.ownNames, ctx.provinceNames);
-      if (other) { reject("other_unit", `the count "${c.value.raw}" (${m.code}) is said of ${other}, not of the document's unit: "${clause}"`, m, clause); continue; }
-      emit(m.code, m.confidence, clause, row.measure_from_heading ? row.text_measure : clauseMeasure(clause, row.text_measure), clauseYear(clause, row.year), { kind: "number", v: c.value }, c.value.raw);
+      const p = place(clause);
+      if (p.other) { reject("other_unit", `the count "${c.value.raw}" (${m.code}) is said of ${p.other}, not of the document's unit: "${clause}"`, m, clause); continue; }
+      emit(m.code, m.confidence, clause, p.measure, p.year, { kind: "number", v: c.value }, c.value.raw);
     }
   }
 

@@ -99,6 +99,11 @@ export function unitMentions(lines: LogicalLine[], roles: Map<number, keyof type
   return out;
 }
 
+/** Names a text gives without a level word that may be provinces' ("Nghệ An xếp thứ 12"), as written. */
+export function bareNames(text: string): string[] {
+  return [...text.matchAll(BARE_RE)].filter((m) => !AFTER_LEVEL.test(text.slice(Math.max(0, m.index - 12), m.index))).map((m) => m[1]!);
+}
+
 /** The units a clause names with their level word ("xã Hà Đông", "thành phố Đà Nẵng"), as "level name". */
 export function namedUnits(text: string): { level: string; name: string }[] {
   return [...text.matchAll(LEVEL_RE)].map((m) => ({ level: m[1]!.toLowerCase(), name: m[2]! }));
