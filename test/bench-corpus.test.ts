@@ -45,6 +45,7 @@ describe("benchmark corpus", () => {
     for (const f of files) {
       const a = compareWithTruth(f.truth, rows.filter((r) => r.source_file === `in/${f.path}`) as never);
       agreed += a.agreed; total += a.total;
+      if (process.env.DX_DEBUG && a.agreed < a.total) console.log(f.path, a.missing, a.extra);
     }
     expect(total).toBe(truths.length);
     expect(agreed).toBe(total);

@@ -119,7 +119,7 @@ const truthOf = (code: string, measure: Measure, year: number, p: PrintedValue):
 
 /** A plan: targets in an appendix table (three shapes) or in prose bullets. */
 export function planDocument(r: Random, catalog: Indicator[], unit: SyntheticUnit, year: number): SyntheticDocument {
-  const inds = r.sample(catalog.filter((i) => i.unit === "percent"), r.int(8, 30));
+  const inds = r.sample(catalog.filter((i) => i.unit === "percent" && !i.scope_of), r.int(8, 30));
   const shape = r.weighted([["table-target-column", 4], ["table-unit-column", 2], ["table-target-in-text", 2], ["prose", 2]] as const);
   const lines = preamble(r, { kind: "plan", year, unit });
   const truth: TruthObservation[] = [];
@@ -157,7 +157,7 @@ export function planDocument(r: Random, catalog: Indicator[], unit: SyntheticUni
 
 /** A report: results (and the year's targets) in a table, statuses for tasks, placeholders left unfilled, or prose. */
 export function reportDocument(r: Random, catalog: Indicator[], unit: SyntheticUnit, year: number): SyntheticDocument {
-  const inds = r.sample(catalog.filter((i) => i.unit === "percent"), r.int(8, 30));
+  const inds = r.sample(catalog.filter((i) => i.unit === "percent" && !i.scope_of), r.int(8, 30));
   const tasks = r.sample(catalog.filter((i) => i.unit === "status"), r.int(0, 4));
   const shape = r.weighted([["table-target-result", 4], ["table-result", 3], ["prose", 2]] as const);
   const lines = preamble(r, { kind: "report", year, unit });

@@ -1,3 +1,4 @@
+import { tierOf } from "./catalog/scope-levels.ts";
 import { createHash } from "node:crypto";
 import { observationSchema, type Observation, type Reject, type Submission, type Warning } from "@dx-atlas/schema";
 import type { CatalogIndex } from "./catalog/match-indicator.ts";
@@ -93,7 +94,7 @@ export async function processDocument(sourceFile: string, bytes: Uint8Array, ctx
   const used = new Set<string>();
   for (const row of rows) {
     if (performance.now() > deadline) return timedOut(`at row ${result.stats.rows + 1} of ${rows.length} (line ${row.source_line})`);
-    const outcome = rowToObservations(row, { submissionId, sourceFile, catalog: ctx.catalog, threshold: ctx.threshold, corrections: ctx.corrections, used, ownNames, provinceNames });
+    const outcome = rowToObservations(row, { submissionId, sourceFile, catalog: ctx.catalog, threshold: ctx.threshold, corrections: ctx.corrections, used, ownNames, provinceNames, ownTier: tierOf(unit.unit.level) });
     result.stats.rows++;
     if (outcome.mapped) result.stats.mapped++;
     if (outcome.unmapped) result.stats.unmapped++;

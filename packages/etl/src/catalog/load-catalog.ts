@@ -1,9 +1,10 @@
 import { indicatorSchema, type Indicator } from "@dx-atlas/schema";
 import { parseDocument, LineCounter } from "yaml";
+import { expandLevels } from "./scope-levels.ts";
 
 /**
  * Parses the indicator catalog (YAML list). Throws one error listing every invalid entry with its
- * line, and every duplicated code.
+ * line, and every duplicated code. Concepts reported by tier (`levels`) gain their derived indicators.
  */
 export function parseCatalog(text: string, source: string): Indicator[] {
   const counter = new LineCounter();
@@ -29,6 +30,10 @@ export function parseCatalog(text: string, source: string): Indicator[] {
     seen.set(parsed.data.code, line);
     out.push(parsed.data);
   });
+  for (const ind of out) for (const level of ind.levels) {
+    const derived = `${ind.code}_cap_${level}`;
+    if (seen.has(derived)) problems.push(`${source}: code '${derived}' is derived from ${ind.code}'s levels and cannot also be an entry (line ${seen.get(derived)})`);
+  }
   if (problems.length > 0) throw new Error(`invalid catalog (${problems.length} problem${problems.length > 1 ? "s" : ""}):\n${problems.join("\n")}`);
-  return out;
+  return expandLevels(out);
 }

@@ -1,4 +1,4 @@
-import type { Indicator } from "@dx-atlas/schema";
+import type { Indicator, ScopeLevel } from "@dx-atlas/schema";
 import { foldVietnamese } from "../normalise/fold.ts";
 import { expandAbbreviations } from "./abbreviations.ts";
 
@@ -31,6 +31,8 @@ interface Phrase {
 export interface CatalogIndex {
   phrases: Phrase[];
   codes: string[];
+  /** Derived codes of concepts reported by tier: code → tier → derived code (catalog/scope-levels.ts). */
+  scoped: Map<string, Map<ScopeLevel, string>>;
   /** Each code's unit: counts written in prose are read only for indicators that count things. */
   unitOf: Map<string, Indicator["unit"]>;
   /** Every word of every phrasing, numbered: a row word outside it can match nothing. */
@@ -59,7 +61,14 @@ const VOCABULARY_MAX = 32_768;
 const pairKey = (a: number, b: number) => a * VOCABULARY_MAX + b;
 
 /** Builds the matching index once per run: mapping a row then touches only phrasings sharing a word. */
-export function indexCatalog(catalog: Indicator[]): CatalogIndex {
+export function indexCatalog(all: Indicator[]): CatalogIndex {
+  // A derived tier indicator is chosen after the match, by the clause's tier; it has no phrasings of its own.
+  const catalog = all.filter((i) => !i.scope_of);
+  const scoped = new Map<string, Map<ScopeLevel, string>>();
+  for (const i of all) if (i.scope_of) {
+    if (!scoped.has(i.scope_of.code)) scoped.set(i.scope_of.code, new Map());
+    scoped.get(i.scope_of.code)!.set(i.scope_of.level, i.code);
+  }
   const vocabulary = new Map<string, number>();
   const id = (t: string) => {
     let n = vocabulary.get(t);
@@ -89,7 +98,7 @@ export function indexCatalog(catalog: Indicator[]): CatalogIndex {
   }
   const n = codes.length;
   return {
-    phrases, codes, unitOf: new Map(catalog.map((i) => [i.code, i.unit])), vocabulary, byToken, vetoes, size: catalog.length, memo: new Map(),
+    phrases, codes, scoped, unitOf: new Map(all.map((i) => [i.code, i.unit])), vocabulary, byToken, vetoes, size: catalog.length, memo: new Map(),
     shared: new Int32Array(phrases.length), uni: new Float64Array(phrases.length), present: new Uint8Array(vocabulary.size),
     bestScore: new Float64Array(n), bestWeight: new Int32Array(n), vetoState: new Uint8Array(n),
   };

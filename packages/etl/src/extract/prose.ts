@@ -1,6 +1,6 @@
 import type { LogicalLine } from "../normalise/logical-lines.ts";
 import type { SourceLine } from "../normalise/lines.ts";
-import { findValuesInText } from "../values/find-values.ts";
+import { findCountsInText, findValuesInText } from "../values/find-values.ts";
 import { assignSections } from "./sections.ts";
 import type { ExtractContext, RowCandidate } from "./row-candidate.ts";
 
@@ -23,14 +23,17 @@ export function extractProse(lines: LogicalLine[], source: SourceLine[], ctx: Ex
     if (section.mode === "other") return;
     const text = line.text.replace(/^[-–—+•▪●*]\s*/, "").trim();
     const summary = SUMMARY.test(text);
-    if (!summary && findValuesInText(text).length === 0) return;
+    // A line with only counts in it ("đã thành lập 18 Tổ công nghệ số cộng đồng") is a row too: its
+    // counts are kept where their clause names an indicator that counts things.
+    const countsOnly = !summary && findValuesInText(text).length === 0;
+    if (countsOnly && findCountsInText(text).length === 0) return;
     const sourceText: string[] = [];
     for (let n = line.first; n <= line.last; n++) if ((raw.get(n) ?? "").trim() !== "") sourceText.push(raw.get(n)!);
     out.push({
       extractor: "prose", source_line: line.first, source_ref: null, source_text: sourceText.join("\n"), text,
       unit_hint: null, cells: [], text_measure: section.mode === "target" ? "target" : section.mode === "result" ? "actual" : ctx.docKind === "plan" ? "target" : "actual",
       measure_from_heading: section.heading !== null && (section.mode === "target" || section.mode === "result"),
-      year: section.year ?? ctx.docYear, summary,
+      year: section.year ?? ctx.docYear, summary, counts_only: countsOnly,
     });
   });
   return out;

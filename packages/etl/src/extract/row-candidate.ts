@@ -21,6 +21,8 @@ export interface RowCandidate {
   year: number | null;
   /** "Có 03/08 chỉ tiêu đã hoàn thành": counts of the plan's own targets, not an indicator. */
   summary: boolean;
+  /** A prose line whose only values are counts ("thành lập 18 Tổ công nghệ số"): no value clause, so no "no_value" reject when none maps. */
+  counts_only?: boolean;
 }
 
 /** Context every extractor needs. */

@@ -1,14 +1,15 @@
-import type { Indicator, Measure, Observation, Reject, Warning } from "@dx-atlas/schema";
+import type { Indicator, Measure, Observation, Reject, ScopeLevel, Warning } from "@dx-atlas/schema";
+import { clauseTier, isTierOnly } from "../catalog/scope-levels.ts";
 import { matchIndicator as matchCatalog, type CatalogIndex, type IndicatorMatch } from "../catalog/match-indicator.ts";
 import type { RowCandidate } from "../extract/row-candidate.ts";
 import { findCountsInText, findValuesInText } from "../values/find-values.ts";
 import { bareNames, namedUnits } from "../metadata/unit-mentions.ts";
 import { foldVietnamese } from "../normalise/fold.ts";
 import { parseValue } from "../values/parse-value.ts";
-import type { NumericValue, ParsedValue } from "../values/value-types.ts";
+import type { NumericValue, ParsedValue, ValueMatch } from "../values/value-types.ts";
 import { correctionKey, type Corrections } from "../corrections/corrections.ts";
 import { clauseMeasure, clauseYear } from "./clause-measure.ts";
-import { countClause, segmentOf, splitClauses } from "./split-clauses.ts";
+import { countClause, segmentOf, splitClauses, type Clause } from "./split-clauses.ts";
 
 export interface RowOutcome { observations: Observation[]; rejects: Reject[]; warnings: Warning[]; mapped: boolean; unmapped: boolean }
 type Loaded = { kind: "number"; v: NumericValue } | { kind: "status"; v: Extract<ParsedValue, { kind: "status" }> } | { kind: "bool"; v: Extract<ParsedValue, { kind: "bool" }> };
@@ -24,6 +25,8 @@ export interface RowContext {
   ownNames?: Set<string>;
   /** Folded names of every province: one named without its level word ("Quảng Ngãi tăng 34 bậc") is another unit too. */
   provinceNames?: Set<string>;
+  /** The document's unit's tier: a value said of another tier ("… cấp xã" in a district's plan) is that tier's concept. */
+  ownTier?: ScopeLevel;
 }
 
 /** Another unit a prose clause names ("xã Hà Đông đạt 100%" in a province's report), or null. */
@@ -46,6 +49,39 @@ const isChange = (c: string | null | undefined) => c === "increase" || c === "de
 
 /** Values that say what kind of thing they measure map only to indicators of that kind. */
 const OWN_KIND = new Map<string, Indicator["unit"][]>([["rank", ["rank"]], ["index", ["index"]], ["mbps", ["mbps"]]]);
+
+/**
+ * Values standing inside brackets that report a result ("(… đạt 100%)", "(Kết quả: …)") after a value
+ * outside them: inside value index → the outside value it is the result of.
+ */
+function bracketedResults(text: string, values: (ValueMatch | null)[]): Map<number, number> {
+  const out = new Map<number, number>();
+  let owner = -1;
+  let open = -1;
+  let close = -1;
+  values.forEach((v, i) => {
+    if (!v) return;
+    if (open >= 0 && v.start > open && (close < 0 || v.start < close)) {
+      if (owner >= 0) out.set(i, owner);
+      return;
+    }
+    // Is this value followed by a bracket that reports a result?
+    owner = -1; open = -1; close = -1;
+    const next = values.slice(i + 1).find((x) => x !== null);
+    if (!next) return;
+    const gap = text.slice(v.end, next.start);
+    const at = gap.indexOf("(");
+    if (at < 0 || /[;)]/u.test(gap.slice(0, at))) return;
+    const o = v.end + at;
+    const c = text.indexOf(")", o);
+    const inside = text.slice(o, c < 0 ? text.length : c);
+    if (!/đạt|kết quả|thực hiện được/iu.test(inside)) return;
+    owner = i; open = o; close = c;
+  });
+  return out;
+}
+
+const SHARE_UNITS: Indicator["unit"][] = ["percent", "per100", "bool", "status"];
 
 const EACH = /từng loại|mỗi loại|cho cả hai|mỗi chỉ tiêu|từng chỉ tiêu/iu;
 
@@ -84,10 +120,21 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
   if (only && matchIndicator(ctx.catalog, only, ctx.threshold).code !== null) clauses = [{ text: only, value: textValues[0]! }];
   // A table row's label names the indicator its clauses share; a paragraph of prose names many, so its
   // unmatched clauses are not given the paragraph's best match.
-  const whole = clauses.length > 1 && (row.extractor !== "prose" || row.text.length <= 400) ? matchIndicator(ctx.catalog, row.text, ctx.threshold) : null;
-  const mapped = clauses.map((c) => {
+  const whole = clauses.length > 1 && row.extractor !== "prose" ? matchIndicator(ctx.catalog, row.text, ctx.threshold) : null;
+  let before: Match | null = null;
+  const mapped = clauses.map((c, i) => {
     const own = c.value ? OWN_KIND.get(c.value.value.unit ?? "") : undefined;
-    let m = matchIndicator(ctx.catalog, c.text, ctx.threshold, own);
+    // A share ("100% văn bản … ký số") means a share's indicator, never one that counts things.
+    const units = own ?? (c.value?.value.unit === "percent" && !isChange(c.value.value.comparator) ? SHARE_UNITS : undefined);
+    let m = matchIndicator(ctx.catalog, c.text, ctx.threshold, units);
+    // "100% hồ sơ công việc … đối với cấp tỉnh; 90% đối với cấp huyện": a clause of only a value and a
+    // tier continues the indicator before it, when that indicator is reported by tier.
+    if (m.code === null && c.value && before?.code && ctx.catalog.scoped.has(before.code) && isTierOnly(c.text, c.value.value.raw)) m = { ...before };
+    // Coordinated values share their words: "80% hồ sơ công việc cấp huyện và 60% hồ sơ công việc cấp xã
+    // được xử lý trên môi trường mạng" (the predicate after the last), "cáp quang phủ 100% xã và trên 80%
+    // hộ gia đình" (the head before the first). Only across "và" or ",", never across ";" or a sentence.
+    if (m.code === null && c.value && !own) m = coordinated(clauses, i, m, units);
+    if (m.code !== null) before = m;
     // "Chỉ số DTI … đạt 0,5123 điểm, xếp thứ 19/63, tăng 4 bậc": a rank that follows its indicator's
     // clause takes the indicator from the clauses before it in the sentence.
     if (own && m.code === null && c.value) {
@@ -96,8 +143,41 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
       const back = matchIndicator(ctx.catalog, row.text.slice(from, c.value.end), ctx.threshold, own);
       if (back.code) m = back;
     }
-    return { clause: c, match: m.code === null && !m.excluded && !own && whole?.code ? { ...whole, confidence: Math.min(whole.confidence, m.best_confidence + 0.2) } as Match : m };
+    return { clause: c, match: m.code === null && !m.excluded && !own && whole?.code ? { ...whole, confidence: Math.min(whole.confidence, m.best_confidence + 0.2) } as Match : m, measure: null as Measure | null };
   });
+  // "50% dịch vụ công … được tích hợp (244/244, đạt 100%)", "đạt tối thiểu 40% … (Kết quả: … đạt 62,37%)":
+  // a report restates its plan's target and gives the result in brackets after it.
+  if (row.extractor === "prose" && !row.measure_from_heading) {
+    for (const [inside, owner] of bracketedResults(row.text, mapped.map((m) => m.clause.value))) {
+      const o = mapped[owner]!, r = mapped[inside]!;
+      if (!o.match.code) continue;
+      o.measure = "target";
+      r.measure = "actual";
+      if (r.match.code === null || r.match.code === o.match.code || isTierOnly(r.clause.text, r.clause.value!.value.raw)) r.match = { ...o.match };
+    }
+  }
+
+  function coordinated(all: Clause[], i: number, m: Match, units?: readonly Indicator["unit"][]): Match {
+    const c = all[i]!;
+    const joined = (a: Clause | undefined, b: Clause | undefined) => Boolean(a?.value && b?.value) && !/;|\.\s/u.test(row.text.slice(a!.value!.end, b!.value!.start));
+    const tries: string[] = [];
+    const prev = all[i - 1];
+    if (prev && joined(prev, c)) {
+      const at = prev.text.indexOf(prev.value!.value.raw);
+      if (at > 0) tries.push(`${prev.text.slice(0, at)} ${c.text}`);
+    }
+    const next = all[i + 1];
+    if (next && joined(c, next)) {
+      const at = next.text.indexOf(next.value!.value.raw);
+      if (at >= 0) tries.push(`${c.text} ${next.text.slice(at + next.value!.value.raw.length)}`);
+    }
+    let best = m;
+    for (const t of tries) {
+      const got = matchIndicator(ctx.catalog, t, ctx.threshold, units);
+      if (got.code !== null && got.confidence > (best.code === null ? 0 : best.confidence)) best = got;
+    }
+    return best;
+  }
 
   const cellValues: { measure: Measure; year: number | null; value: Loaded; raw: string }[] = [];
   for (const cell of row.cells) {
@@ -107,12 +187,14 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
     else if (parsed.kind !== "empty") cellValues.push({ measure: cell.measure, year: cell.year, value: { kind: parsed.kind, v: parsed } as Loaded, raw: cell.raw });
   }
 
-  if (textValues.length === 0 && cellValues.length === 0) {
+  if (textValues.length === 0 && cellValues.length === 0 && !row.counts_only) {
     if (out.warnings.length === 0 && out.rejects.length === 0) reject("no_value", `the row gives no target and no result: "${row.text}"`, mapped[0]?.match);
     return out;
   }
 
-  const emit = (code: string, confidence: number, text: string, measure: Measure, year: number | null, value: Loaded, raw: string) => {
+  const emit = (concept: string, confidence: number, text: string, measure: Measure, year: number | null, value: Loaded, raw: string) => {
+    const tier = ctx.ownTier && ctx.catalog.scoped.has(concept) ? clauseTier(text) : null;
+    const code = (tier && tier !== ctx.ownTier && ctx.catalog.scoped.get(concept)!.get(tier)) || concept;
     // A share is not a count: "100% xã có tổ công nghệ số" or "173/173 xã" under an indicator that counts
     // teams is another concept (a different denominator), kept for review; a change in percent is fine.
     // A rank, a score or a speed belongs only to an indicator of its kind.
@@ -172,7 +254,7 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
       reject("other_unit", `the value "${m.clause.value.value.raw}" (${code}) is said of ${p.other}, not of the document's unit: "${m.clause.text}"`, m.match, m.clause.text);
       continue;
     }
-    emit(code, m.match.confidence, m.clause.text, p.measure, p.year, { kind: "number", v: m.clause.value.value }, m.clause.value.value.raw);
+    emit(code, m.match.confidence, m.clause.text, m.measure ?? p.measure, p.year, { kind: "number", v: m.clause.value.value }, m.clause.value.value.raw);
   }
 
   // Counts in prose ("32 Tổ công nghệ số cộng đồng", "hơn 2,2 triệu tài khoản định danh điện tử"): kept

@@ -56,6 +56,7 @@ function splitAround(text: string, values: ValueMatch[]): Clause[] {
   // …and the first clause starts at the sentence that holds the first value, not at the paragraph.
   const sentence = Math.max(-1, ...[...lead.matchAll(SENTENCE_END)].map((m) => m.index + m[0].length));
   const starts = [open >= 0 && !lead.slice(open).includes(")") ? open + 1 : Math.max(0, sentence)];
+  const ends: number[] = [];
   for (let i = 1; i < values.length; i++) {
     const gapStart = values[i - 1]!.end;
     const gap = text.slice(gapStart, values[i]!.start);
@@ -63,11 +64,24 @@ function splitAround(text: string, values: ValueMatch[]): Clause[] {
     // "…điện tử với tỷ lệ văn bản ký số đạt 100%, tỷ lệ cán bộ … hộp thư … đạt 100%": a new indicator
     // starts at "tỷ lệ"/"tỷ trọng"/"số lượng"; otherwise at the last delimiter before the next value.
     for (const m of gap.matchAll(NEW_INDICATOR)) cut = gapStart + m.index + m[0].length;
+    // A ";" ends the clause before it for good ("… 80% hộ gia đình; phổ cập dịch vụ 4G/5G; 80% người
+    // dân …"): the next clause starts after the last one.
+    const semi = gap.indexOf(";");
+    ends.push(semi >= 0 ? gapStart + semi : -1);
+    if (cut < 0 && semi >= 0) {
+      const lastSemi = gap.lastIndexOf(";");
+      cut = gapStart + lastSemi + 1;
+      for (const m of gap.slice(lastSemi + 1).matchAll(DELIMITER)) cut = gapStart + lastSemi + 1 + m.index + m[0].length;
+    }
     if (cut < 0) for (const m of gap.matchAll(DELIMITER)) cut = gapStart + m.index + m[0].length;
     starts.push(cut >= 0 ? cut : values[i]!.start);
   }
+  // The last value's clause ends with its own sentence or ";"-part: what follows names no value of its own.
+  const last = values[values.length - 1]!;
+  const tail = text.slice(last.end).search(/;|\.\s+(?=\p{Lu})/u);
+  const end = tail < 0 ? text.length : last.end + tail;
   return values.map((v, i) => ({
-    text: trimEndWhere(trimStartWhere(text.slice(starts[i], starts[i + 1] ?? text.length), CLAUSE_LEAD), CLAUSE_TRAIL).replace(/^(và|còn)\s+/u, ""),
+    text: trimEndWhere(trimStartWhere(text.slice(starts[i], i + 1 < values.length ? (ends[i]! >= 0 && ends[i]! < starts[i + 1]! ? ends[i]! : starts[i + 1]) : end), CLAUSE_LEAD), CLAUSE_TRAIL).replace(/^(và|còn)\s+/u, ""),
     value: v,
   }));
 }
@@ -93,7 +107,7 @@ export function countClause(text: string, start: number, end: number): string {
   const before = text.slice(0, start);
   const from = Math.max(before.lastIndexOf(";"), before.lastIndexOf(". "), before.lastIndexOf(", "), before.lastIndexOf(": "), before.lastIndexOf("(")) + 1;
   const rest = text.slice(end);
-  const stops = [rest.indexOf(";"), rest.indexOf(". "), rest.indexOf(", "), rest.indexOf("("), rest.indexOf(" và ")].filter((i) => i >= 0);
+  const stops = [rest.indexOf(";"), rest.indexOf(". "), rest.indexOf(", "), rest.indexOf("("), rest.indexOf(")"), rest.indexOf(": "), rest.indexOf(" và ")].filter((i) => i >= 0);
   const to = end + (stops.length > 0 ? Math.min(...stops) : rest.length);
   return text.slice(from, to).trim().replace(/[.;,]$/u, "");
 }

@@ -70,7 +70,9 @@ export function findCountsInText(text: string): ValueMatch[] {
     const end = start + match[0].length;
     if (value.unit === "percent" || value.value_max !== null || value.comparator === "increase" || value.comparator === "decrease") continue;
     const after = text.slice(end, end + 40);
-    if (!/^\s+\p{L}/u.test(after) || COUNT_NOUN_STOP.test(after) || /^\s*(?:km|m2|ha|mbps|gbps|kbps|mb\/s|triệu đồng|tỷ đồng|đồng|lớp\b|bậc|hạng|điểm)/iu.test(after)) continue;
+    // "05 chỉ tiêu", "16 tiêu chí", "22 mục tiêu": counts of a plan's own targets, never an indicator's value.
+    if (/^\s*(?:chỉ tiêu|tiêu chí|mục tiêu|nhiệm vụ|nội dung|giải pháp)/iu.test(after)) continue;
+    if (!/^\s+\p{L}/u.test(after) || COUNT_NOUN_STOP.test(after) || /^\s*(?:km|m2|ha|mbps|gbps|kbps|mb\/s|triệu đồng|tỷ đồng|đồng|bậc|hạng|điểm)/iu.test(after)) continue;
     if (/[/\-]\s*$/u.test(text.slice(Math.max(0, start - 2), start)) || /^\s*[/\-]/u.test(after)) continue;
     if (value.unit !== "count" && value.value >= 1990 && value.value <= 2100 && Number.isInteger(value.value)) continue;
     if (/(?:năm|tháng|ngày|lớp|thứ|top|nhóm|giai đoạn|khóa|khoá)\s*$/iu.test(text.slice(Math.max(0, start - 12), start))) continue;
