@@ -106,7 +106,7 @@ describe("a corpus of mutated samples through pnpm etl's pipeline", () => {
 
   it("what survives mutation is still read: damaged bytes, spliced junk, mixed encodings, control characters and 1 MB lines keep (nearly) every value", () => {
     const obs = (mutation: string) => TEXT_BASES.map((b) => report.files.find((f) => f.file.startsWith(`in/${b.name.replace(/\.txt$/, "")}.${mutation}.`))!.observations);
-    const original = [31, 80, 53, 29, 37]; // the samples as they are (golden)
+    const original = [31, 80, 54, 29, 37]; // the samples as they are (golden)
     const kept = (mutation: string) => obs(mutation).reduce((a, b) => a + b) / original.reduce((a, b) => a + b);
     // Added noise takes nothing away: a 1 MB line, one line made 1 MB long, 2,000 repeats of a line.
     expect(obs("megabyteLine")).toEqual(original);

@@ -77,7 +77,7 @@ describe("target vs actual elsewhere in the samples", () => {
 
   it("Yên Hùng's 2024 results inside its 2025 plan have no 2024 target → no target", async () => {
     const rows = await targetVsActual(wh.conn, { unit: "Yên Hùng", year: 2024 });
-    expect(rows.length).toBe(17);
+    expect(rows.length).toBe(18);
     expect(new Set(rows.map((r) => r.status))).toEqual(new Set(["no_target"]));
   });
 });
@@ -105,8 +105,8 @@ describe("completeness", () => {
     const catalogSize = (await queryRows(wh.conn, "SELECT CAST(count(*) AS INTEGER) AS n FROM indicators"))[0]!.n;
     const cell = (unit: string, year: number) => rows.find((r) => r.unit_name === unit && r.year === year);
     expect(cell("Hà Tân", 2023)).toMatchObject({ plans: 0, reports: 1, indicators_with_target: 37, indicators_with_result: 40, indicators_reported: 48, catalog_size: catalogSize });
-    // Yên Hùng filed no document about 2024, but its 2025 plan states 17 indicators' 2024 results.
-    expect(cell("Yên Hùng", 2024)).toMatchObject({ plans: 0, reports: 0, indicators_with_result: 17 });
+    // Yên Hùng filed no document about 2024, but its 2025 plan states 18 indicators' 2024 results.
+    expect(cell("Yên Hùng", 2024)).toMatchObject({ plans: 0, reports: 0, indicators_with_result: 18 });
     expect(cell("Yên Hùng", 2025)).toMatchObject({ plans: 1, reports: 0, plan_files: ["data/samples/002_d48d77757f9ad9ed.txt"] });
     expect(rows.length).toBe(6);
   });
@@ -133,7 +133,7 @@ describe("pnpm query", () => {
 
   it("cannot write: the warehouse is opened read-only", async () => {
     await expect(runQuery(wh.conn, "DELETE FROM observation_facts")).rejects.toThrow(/read-only/i);
-    expect((await runQuery(wh.conn, "SELECT count(*) AS n FROM observation_facts")).rows[0]).toEqual({ n: 230 });
+    expect((await runQuery(wh.conn, "SELECT count(*) AS n FROM observation_facts")).rows[0]).toEqual({ n: 231 });
   });
 });
 
@@ -159,7 +159,7 @@ describe("the command line", () => {
   });
 
   it("pnpm query prints JSON, and refuses to write with a clear message", () => {
-    expect(JSON.parse(run("query", ["SELECT count(*) AS n FROM observations", "--json"]))).toEqual([{ n: 230 }]);
+    expect(JSON.parse(run("query", ["SELECT count(*) AS n FROM observations", "--json"]))).toEqual([{ n: 231 }]);
     let stderr = "";
     try { run("query", ["DROP TABLE observation_facts"]); } catch (err) { stderr = String((err as { stderr: string }).stderr); }
     expect(stderr).toMatch(/read-only/);

@@ -107,6 +107,15 @@ export async function processDocument(sourceFile: string, bytes: Uint8Array, ctx
       else result.rejects.push({ source_file: sourceFile, submission_id: submissionId, scope: "row", reason_code: "invalid", reason: checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "), source_line: o.source_line, source_ref: o.source_ref, raw_text: o.source_text, best_code: o.indicator_code, best_confidence: o.confidence, source_location: o.source_location });
     }
   }
+  const groups = groupTallies(result.observations);
+  if (groups.size > 0) {
+    result.observations = result.observations.filter((o) => !groups.has(o));
+    for (const o of groups) result.rejects.push({
+      source_file: sourceFile, submission_id: submissionId, scope: "row", reason_code: "summary_line",
+      reason: `one of several tallies of targets in the document ("${o.raw_value}"): a group's, not the whole plan's`,
+      source_line: o.source_line, source_ref: o.source_ref, raw_text: o.source_text, best_code: o.indicator_code, best_confidence: o.confidence, source_location: o.source_location, match_text: o.indicator_text,
+    });
+  }
   if (ctx.corrections && ctx.corrections.values.length > 0) {
     const fixed = applyValueCorrections(result.observations, sourceFile, ctx.corrections, ctx.correctionsSource ?? "corrections");
     result.observations = fixed.observations;
@@ -124,6 +133,16 @@ export async function processDocument(sourceFile: string, bytes: Uint8Array, ctx
   uses.unshift(...[...used].map((key) => ({ key, detail: null })));
   if (uses.length > 0) result.corrections_used = uses;
   return result;
+}
+
+/**
+ * A document that tallies its targets of one kind more than once ("Có 03/08 chỉ tiêu đã hoàn thành"
+ * under one pillar, "Có 10/14 …" under the next) tallies groups, not its plan: those observations.
+ */
+function groupTallies(observations: Observation[]): Set<Observation> {
+  const byCode = new Map<string, Observation[]>();
+  for (const o of observations) if (o.indicator_code.startsWith("tcs.plan_targets_")) byCode.set(o.indicator_code, [...(byCode.get(o.indicator_code) ?? []), o]);
+  return new Set([...byCode.values()].filter((list) => list.length > 1).flat());
 }
 
 const provinceCache = new WeakMap<Gazetteer, Set<string>>();

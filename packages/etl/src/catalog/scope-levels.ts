@@ -35,9 +35,19 @@ export function tierOf(level: UnitLevel): ScopeLevel {
 const TIER = /(?<![\p{L}])cấp[ \t]+(tỉnh|huyện|xã|thôn)(?![\p{L}])/giu;
 const TIER_OF: Record<string, ScopeLevel> = { "tỉnh": "tinh", "huyện": "huyen", "xã": "xa", "thôn": "thon" };
 
-/** The one tier a clause names ("… cấp xã", "đối với cấp huyện"), or null when it names none or several. */
-export function clauseTier(clause: string): ScopeLevel | null {
+/**
+ * The one tier a clause names ("… cấp xã", "đối với cấp huyện"), or, without one, the units its value
+ * counts ("173/173 xã", "100% thôn, bản"); null when it names none or several.
+ */
+export function clauseTier(clause: string, valueRaw?: string): ScopeLevel | null {
   const tiers = new Set([...clause.matchAll(TIER)].map((m) => TIER_OF[m[1]!.toLowerCase()]!));
+  if (tiers.size === 0 && valueRaw) {
+    const at = clause.indexOf(valueRaw);
+    const after = at < 0 ? null : /^\s+(?:các\s+)?(xã|thôn|huyện)(?![\p{L}])([^;.]*)/iu.exec(clause.slice(at + valueRaw.length));
+    // "100% các xã, phường, thị trấn, tổ dân phố, thôn, xóm": several tiers at once.
+    if (after && !(/thôn|xóm|ấp|bản|tổ dân phố/iu.test(after[2]!.slice(0, 40)) && after[1]!.toLowerCase() !== "thôn")) return TIER_OF[after[1]!.toLowerCase()]!;
+    return null;
+  }
   return tiers.size === 1 ? [...tiers][0]! : null;
 }
 

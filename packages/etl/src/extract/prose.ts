@@ -1,6 +1,7 @@
 import type { LogicalLine } from "../normalise/logical-lines.ts";
 import type { SourceLine } from "../normalise/lines.ts";
 import { findCountsInText, findValuesInText } from "../values/find-values.ts";
+import { findTargetTallies } from "../values/target-tallies.ts";
 import { assignSections } from "./sections.ts";
 import type { ExtractContext, RowCandidate } from "./row-candidate.ts";
 
@@ -22,7 +23,7 @@ export function extractProse(lines: LogicalLine[], source: SourceLine[], ctx: Ex
     if (isHeading || consumed.has(line.first) || line.text.includes("\t")) return;
     if (section.mode === "other") return;
     const text = line.text.replace(/^[-–—+•▪●*]\s*/, "").trim();
-    const summary = SUMMARY.test(text);
+    const summary = SUMMARY.test(text) || findTargetTallies(text).length > 0;
     // A line with only counts in it ("đã thành lập 18 Tổ công nghệ số cộng đồng") is a row too: its
     // counts are kept where their clause names an indicator that counts things.
     const countsOnly = !summary && findValuesInText(text).length === 0;

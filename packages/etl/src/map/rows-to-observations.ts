@@ -6,6 +6,7 @@ import { findCountsInText, findValuesInText } from "../values/find-values.ts";
 import { bareNames, namedUnits } from "../metadata/unit-mentions.ts";
 import { foldVietnamese } from "../normalise/fold.ts";
 import { parseValue } from "../values/parse-value.ts";
+import { findTargetTallies, TALLY_NOUN_AFTER, type TallyKind } from "../values/target-tallies.ts";
 import type { NumericValue, ParsedValue, ValueMatch } from "../values/value-types.ts";
 import { correctionKey, type Corrections } from "../corrections/corrections.ts";
 import { clauseMeasure, clauseYear } from "./clause-measure.ts";
@@ -81,6 +82,28 @@ function bracketedResults(text: string, values: (ValueMatch | null)[]): Map<numb
   return out;
 }
 
+/**
+ * "tối thiểu 80% hồ sơ … cấp huyện và 60% hồ sơ … cấp xã", "trên 95% A, 90% B": a bound written once
+ * holds for the values coordinated after it (by "và" or ",", in the same ";"-part) that state none.
+ */
+function sharedComparators(text: string, values: ValueMatch[]): ValueMatch[] {
+  const out = values.slice();
+  for (let i = 1; i < out.length; i++) {
+    const prev = out[i - 1]!.value, cur = out[i]!.value;
+    if (!["gt", "gte", "lt", "lte"].includes(prev.comparator) || cur.comparator !== "eq" || cur.unit !== prev.unit) continue;
+    if (!/^[\d.,]+\s*%?$/u.test(cur.raw.trim())) continue;
+    const gap = text.slice(out[i - 1]!.end, out[i]!.start);
+    if (gap.length > 120 || /[;:()]|\.\s|đạt|là/iu.test(gap) || !/(?:^|\s)và\s|,\s/u.test(gap)) continue;
+    out[i] = { ...out[i]!, value: { ...cur, comparator: prev.comparator } };
+  }
+  return out;
+}
+
+/** The catalog's codes for a report's tally of its plan's targets (values/target-tallies.ts). */
+const TALLY_CODE: Record<TallyKind, string> = {
+  achieved: "tcs.plan_targets_achieved", not_achieved: "tcs.plan_targets_not_achieved", in_progress: "tcs.plan_targets_in_progress",
+};
+
 const SHARE_UNITS: Indicator["unit"][] = ["percent", "per100", "bool", "status"];
 
 const EACH = /từng loại|mỗi loại|cho cả hai|mỗi chỉ tiêu|từng chỉ tiêu/iu;
@@ -108,16 +131,29 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
   const warn = (code: Warning["code"], message: string) => out.warnings.push({
     source_file: ctx.sourceFile, submission_id: ctx.submissionId, code, message, source_line: row.source_line, raw_text: row.source_text,
   });
-  if (row.summary) {
+  // A report's tally of its plan's targets ("24/26 chỉ tiêu đã hoàn thành") is a value of its own; the
+  // fraction in it is not a share of some indicator.
+  const tallies = row.extractor === "prose" && row.text_measure ? findTargetTallies(row.text) : [];
+  const textValues = row.text_measure ? sharedComparators(row.text, findValuesInText(row.text).filter((v) => !TALLY_NOUN_AFTER.test(row.text.slice(v.end)))) : [];
+  if (row.summary && tallies.length === 0 && textValues.length === 0) {
     reject("summary_line", `counts of the plan's own targets, not an indicator value: "${row.text}"`);
     return out;
   }
-
-  const textValues = row.text_measure ? findValuesInText(row.text) : [];
   let clauses = splitClauses(row.text, textValues, row.extractor === "prose");
   // A single value qualifies its own ";"-part of the text when that part names an indicator.
   const only = textValues.length === 1 ? segmentOf(row.text, textValues[0]!) : null;
   if (only && matchIndicator(ctx.catalog, only, ctx.threshold).code !== null) clauses = [{ text: only, value: textValues[0]! }];
+  const cellValues: { measure: Measure; year: number | null; value: Loaded; raw: string }[] = [];
+  for (const cell of row.cells) {
+    const parsed = parseValue(cell.raw, { unitHint: row.unit_hint });
+    if (parsed.kind === "placeholder") warn("placeholder_unfilled", `the ${cell.measure === "actual" ? "result" : "target"} was left as the form's placeholder: "${cell.raw}"`);
+    else if (parsed.kind === "unparsed") reject("unparsed_value", `cannot read the ${cell.measure === "actual" ? "result" : "target"} "${cell.raw}": ${parsed.reason}`);
+    else if (parsed.kind !== "empty") cellValues.push({ measure: cell.measure, year: cell.year, value: { kind: parsed.kind, v: parsed } as Loaded, raw: cell.raw });
+  }
+
+  // A row whose target and result cells are shares means a share's indicator.
+  const cellNumbers = cellValues.filter((c) => c.value.kind === "number").map((c) => c.value.v as NumericValue);
+  const cellUnits = cellNumbers.length > 0 && cellNumbers.every((v) => v.unit === "percent" && !isChange(v.comparator)) ? SHARE_UNITS : undefined;
   // A table row's label names the indicator its clauses share; a paragraph of prose names many, so its
   // unmatched clauses are not given the paragraph's best match.
   const whole = clauses.length > 1 && row.extractor !== "prose" ? matchIndicator(ctx.catalog, row.text, ctx.threshold) : null;
@@ -125,7 +161,7 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
   const mapped = clauses.map((c, i) => {
     const own = c.value ? OWN_KIND.get(c.value.value.unit ?? "") : undefined;
     // A share ("100% văn bản … ký số") means a share's indicator, never one that counts things.
-    const units = own ?? (c.value?.value.unit === "percent" && !isChange(c.value.value.comparator) ? SHARE_UNITS : undefined);
+    const units = own ?? (c.value ? (c.value.value.unit === "percent" && !isChange(c.value.value.comparator) ? SHARE_UNITS : undefined) : cellUnits);
     let m = matchIndicator(ctx.catalog, c.text, ctx.threshold, units);
     // "100% hồ sơ công việc … đối với cấp tỉnh; 90% đối với cấp huyện": a clause of only a value and a
     // tier continues the indicator before it, when that indicator is reported by tier.
@@ -161,13 +197,15 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
     const c = all[i]!;
     const joined = (a: Clause | undefined, b: Clause | undefined) => Boolean(a?.value && b?.value) && !/;|\.\s/u.test(row.text.slice(a!.value!.end, b!.value!.start));
     const tries: string[] = [];
+    // The head is borrowed by a clause that starts with its value; the predicate by one that ends in "và".
+    const startsWithValue = c.text.indexOf(c.value!.value.raw) <= 12;
     const prev = all[i - 1];
-    if (prev && joined(prev, c)) {
+    if (prev && joined(prev, c) && startsWithValue) {
       const at = prev.text.indexOf(prev.value!.value.raw);
       if (at > 0) tries.push(`${prev.text.slice(0, at)} ${c.text}`);
     }
     const next = all[i + 1];
-    if (next && joined(c, next)) {
+    if (next && joined(c, next) && /(?:^|\s)(?:và|hoặc)$/u.test(c.text)) {
       const at = next.text.indexOf(next.value!.value.raw);
       if (at >= 0) tries.push(`${c.text} ${next.text.slice(at + next.value!.value.raw.length)}`);
     }
@@ -179,21 +217,13 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
     return best;
   }
 
-  const cellValues: { measure: Measure; year: number | null; value: Loaded; raw: string }[] = [];
-  for (const cell of row.cells) {
-    const parsed = parseValue(cell.raw, { unitHint: row.unit_hint });
-    if (parsed.kind === "placeholder") warn("placeholder_unfilled", `the ${cell.measure === "actual" ? "result" : "target"} was left as the form's placeholder: "${cell.raw}"`);
-    else if (parsed.kind === "unparsed") reject("unparsed_value", `cannot read the ${cell.measure === "actual" ? "result" : "target"} "${cell.raw}": ${parsed.reason}`);
-    else if (parsed.kind !== "empty") cellValues.push({ measure: cell.measure, year: cell.year, value: { kind: parsed.kind, v: parsed } as Loaded, raw: cell.raw });
-  }
-
-  if (textValues.length === 0 && cellValues.length === 0 && !row.counts_only) {
+  if (textValues.length === 0 && cellValues.length === 0 && !row.counts_only && tallies.length === 0) {
     if (out.warnings.length === 0 && out.rejects.length === 0) reject("no_value", `the row gives no target and no result: "${row.text}"`, mapped[0]?.match);
     return out;
   }
 
   const emit = (concept: string, confidence: number, text: string, measure: Measure, year: number | null, value: Loaded, raw: string) => {
-    const tier = ctx.ownTier && ctx.catalog.scoped.has(concept) ? clauseTier(text) : null;
+    const tier = ctx.ownTier && ctx.catalog.scoped.has(concept) ? clauseTier(text, raw) : null;
     const code = (tier && tier !== ctx.ownTier && ctx.catalog.scoped.get(concept)!.get(tier)) || concept;
     // A share is not a count: "100% xã có tổ công nghệ số" or "173/173 xã" under an indicator that counts
     // teams is another concept (a different denominator), kept for review; a change in percent is fine.
@@ -262,13 +292,33 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
   if (row.extractor === "prose" && row.text_measure) {
     for (const c of findCountsInText(row.text)) {
       if (textValues.some((v) => c.start < v.end && v.start < c.end)) continue;
-      const clause = countClause(row.text, c.start, c.end);
-      const m = matchIndicator(ctx.catalog, clause, ctx.threshold, ["count"]);
+      let clause = countClause(row.text, c.start, c.end);
+      let m = matchIndicator(ctx.catalog, clause, ctx.threshold, ["count"]);
+      // "tổng số cán bộ CNTT, chuyển đổi số toàn tỉnh là 612 người": the count's words may stand before a
+      // list comma; its sentence (never across "trong đó", where a breakdown starts) names it.
+      if (!m.code) {
+        const lead = row.text.slice(0, c.start);
+        const from = Math.max(lead.lastIndexOf(";") + 1, lead.lastIndexOf(". ") + 1, 0);
+        const end = row.text.indexOf(clause, from) + clause.length;
+        if (!/trong đó/iu.test(lead.slice(from)) && end > c.end) {
+          const wide = row.text.slice(from, end).trim();
+          const w = matchIndicator(ctx.catalog, wide, ctx.threshold, ["count"]);
+          if (w.code) { m = w; clause = wide; }
+        }
+      }
       if (!m.code) continue;
       const p = place(clause);
       if (p.other) { reject("other_unit", `the count "${c.value.raw}" (${m.code}) is said of ${p.other}, not of the document's unit: "${clause}"`, m, clause); continue; }
       emit(m.code, m.confidence, clause, p.measure, p.year, { kind: "number", v: c.value }, c.value.raw);
     }
+  }
+
+  for (const t of tallies) {
+    const clause = countClause(row.text, t.start, t.end);
+    const p = place(clause);
+    if (p.other) { reject("other_unit", `the tally "${t.value.raw}" is said of ${p.other}, not of the document's unit: "${clause}"`, undefined, clause); continue; }
+    if (p.measure !== "actual") { reject("summary_line", `counts of the plan's own targets, not an indicator value: "${clause}"`, undefined, clause); continue; }
+    emit(TALLY_CODE[t.kind], 1, clause, "actual", p.year, { kind: "number", v: t.value }, t.value.raw);
   }
 
   const severalTargets = mapped.length > 1 && new Set(mapped.map((m) => m.match.code)).size > 1;

@@ -105,7 +105,11 @@ export function segmentOf(text: string, value: ValueMatch): string | null {
  */
 export function countClause(text: string, start: number, end: number): string {
   const before = text.slice(0, start);
-  const from = Math.max(before.lastIndexOf(";"), before.lastIndexOf(". "), before.lastIndexOf(", "), before.lastIndexOf(": "), before.lastIndexOf("(")) + 1;
+  // "… 720 dịch vụ công trực tuyến một phần và 982 dịch vụ công trực tuyến toàn trình": a count after
+  // "và" starts its own clause when another number stands before the "và".
+  const and = before.lastIndexOf(" và ");
+  const andCut = and >= 0 && /\d/u.test(before.slice(Math.max(before.lastIndexOf(";"), before.lastIndexOf(". "), before.lastIndexOf(", "), 0), and)) ? and + 4 : 0;
+  const from = Math.max(before.lastIndexOf(";") + 1, before.lastIndexOf(". ") + 1, before.lastIndexOf(", ") + 1, before.lastIndexOf(": ") + 1, before.lastIndexOf("(") + 1, andCut);
   const rest = text.slice(end);
   const stops = [rest.indexOf(";"), rest.indexOf(". "), rest.indexOf(", "), rest.indexOf("("), rest.indexOf(")"), rest.indexOf(": "), rest.indexOf(" và ")].filter((i) => i >= 0);
   const to = end + (stops.length > 0 ? Math.min(...stops) : rest.length);
