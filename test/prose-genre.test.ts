@@ -105,3 +105,42 @@ Chỉ số chuyển đổi số (DTI) cấp tỉnh năm 2023 của Thanh Hóa đ
     expect(r.rejects.find((x) => x.reason_code === "other_unit")?.reason).toMatch(/said of Nghệ An/);
   });
 });
+
+// An invented district report (keyed by hand) in shapes the realdocs showed: a tally of the plan's
+// targets, a restated target with its result in brackets per tier, counts in one sentence, teams at
+// two tiers with their members, and one share for two indicators joined by "và".
+const DISTRICT = `UBND HUYỆN YÊN ĐỊNH
+BÁO CÁO
+Kết quả thực hiện chuyển đổi số năm 2024 trên địa bàn huyện Yên Định
+Qua rà soát, Kế hoạch chuyển đổi số năm 2024 của huyện có 20 chỉ tiêu. Đến nay: 15 chỉ tiêu đạt, 03 chỉ tiêu chưa đạt, còn 02 chỉ tiêu đang tiếp tục thực hiện.
+- Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng đạt tối thiểu 90% tại cấp huyện và 80% tại cấp xã (Kết quả: cấp huyện đạt 93,5%; cấp xã đạt 84,2%).
+- Bộ phận một cửa huyện tiếp nhận 2.150 hồ sơ (trong đó 1.870 hồ sơ trực tuyến) và đã giải quyết 2.102 hồ sơ.
+- Đã thành lập 19 Tổ công nghệ số cộng đồng cấp xã và 164 Tổ công nghệ số cộng đồng cấp thôn với 1.230 thành viên.
+- Trên 85% hộ gia đình có đường Internet cáp quang băng rộng và dân số trưởng thành có điện thoại thông minh.`;
+
+describe("a district's report in the genre's shapes", () => {
+  it("reads tallies, bracketed results by tier, counts, teams by tier and a share for two indicators", async () => {
+    const r = await processDocument("inbox/yen-dinh-2024.txt", new TextEncoder().encode(DISTRICT), { catalog: catalogIndex, gazetteer: buildGazetteer(nationalUnits()) });
+    expect(r.submission).toMatchObject({ unit_name: "Yên Định", unit_level: "huyện", doc_kind: "report", doc_year: 2024 });
+    const got = r.observations.map((o) => [o.indicator_code, o.measure, o.comparator, o.value]).sort();
+    expect(got).toEqual([
+      ["cqs.tthc_dossiers_received", "actual", "eq", 2150],
+      ["cqs.tthc_dossiers_resolved", "actual", "eq", 2102],
+      ["cqs.tthc_online_dossiers_count", "actual", "eq", 1870],
+      // The district's own tier keeps the concept's code; the communes' tier is a concept of its own.
+      ["cqs.work_files_online", "actual", "eq", 93.5],
+      ["cqs.work_files_online", "target", "gte", 90],
+      ["cqs.work_files_online_cap_xa", "actual", "eq", 84.2],
+      ["cqs.work_files_online_cap_xa", "target", "gte", 80],
+      ["hts.household_fiber_broadband", "actual", "gt", 85],
+      ["tcs.plan_targets_achieved", "actual", "eq", 15],
+      ["tcs.plan_targets_in_progress", "actual", "eq", 2],
+      ["tcs.plan_targets_not_achieved", "actual", "eq", 3],
+      ["xhs.adult_smartphone", "actual", "gt", 85],
+      ["xhs.community_tech_team_members", "actual", "eq", 1230],
+      ["xhs.community_tech_teams_cap_thon", "actual", "eq", 164],
+      ["xhs.community_tech_teams_cap_xa", "actual", "eq", 19],
+    ]);
+    expect(r.warnings.filter((w) => w.code === "duplicate_in_row")).toEqual([]);
+  });
+});

@@ -115,6 +115,28 @@ describe("corrections", () => {
     expect(after.filter((i) => i.kind === "conflict")).toHaveLength(7);
   });
 
+  it("--value gives a row the ETL could not read (one result for several targets) its value and indicator; it holds after lines move", async () => {
+    const { dir, db, corrections } = inbox();
+    await runEtl({ inputs: ["in"], db, cwd: dir, correctionsPath: corrections });
+    const row = (await review(db)).find((i) => i.kind === "unreadable_row" && i.file === `in/${SAMPLES[1]}.txt` && i.line === 198)!;
+    expect(row.fix).toMatchObject({ kind: "row_value", measure: "actual" });
+    // No indicator proposed for a result shared by several targets: the analyst says which one.
+    expect(() => etlCli(dir, "review", "--db", db, "--corrections", corrections, "--accept", row.id, "--value", "98,6%", "--as", "cqs.no_such_code")).toThrow(/"cqs\.no_such_code" is not a code of/);
+    const out = etlCli(dir, "review", "--db", db, "--corrections", corrections, "--accept", row.id, "--value", "98,6%", "--as", "cqs.full_online_public_services");
+    expect(out).toContain(`the result of cqs.full_online_public_services in in/${SAMPLES[1]}.txt:198 is 98,6%`);
+    expect(readFileSync(corrections, "utf8").match(/^row_values:/gm)).toHaveLength(1);
+    const file = join(dir, "in", `${SAMPLES[1]}.txt`);
+    writeFileSync(file, `Bản sửa đổi\n\n${readFileSync(file, "utf8")}`);
+    const again = await runEtl({ inputs: ["in"], db, cwd: dir, correctionsPath: corrections });
+    expect(again.corrections).toMatchObject({ entries: 1, unused: [] });
+    const wh = await openWarehouse(db, { readOnly: true });
+    try {
+      expect(await queryRows(wh.conn, `SELECT source_line, measure, period_year, value, raw_value, corrected FROM observations WHERE source_file = 'in/${SAMPLES[1]}.txt' AND corrected LIKE 'a row not read%'`))
+        .toEqual([{ source_line: 200, measure: "actual", period_year: 2023, value: 98.6, raw_value: "98,6%", corrected: expect.stringMatching(/^a row not read \(ambiguous_result: .*\) given "98,6%" by corrections\.yaml row_values: cqs\.full_online_public_services actual/) }]);
+      expect(await queryRows(wh.conn, `SELECT count(*)::INTEGER AS n FROM rejects WHERE source_file = 'in/${SAMPLES[1]}.txt' AND reason_code = 'ambiguous_result'`)).toEqual([{ n: 2 }]);
+    } finally { wh.close(); }
+  });
+
   it("a value correction can change the value ('97,5%') or say the file gives none; a wrong value text stops the run", async () => {
     const { dir, db, corrections } = inbox();
     writeFileSync(corrections, [

@@ -4,7 +4,7 @@ import { observationSchema, type Observation, type Reject, type Submission, type
 import type { CatalogIndex } from "./catalog/match-indicator.ts";
 import { extractRows } from "./extract/index.ts";
 import type { Gazetteer } from "./gazetteer/gazetteer.ts";
-import { applyValueCorrections, type CorrectionUse } from "./corrections/apply-corrections.ts";
+import { applyRowValueCorrections, applyValueCorrections, type CorrectionUse } from "./corrections/apply-corrections.ts";
 import type { ManifestEntry } from "./corrections/manifest.ts";
 import { settleMetadata, type SettledMeta } from "./metadata/settle-metadata.ts";
 import { ancestors } from "./gazetteer/gazetteer.ts";
@@ -115,6 +115,15 @@ export async function processDocument(sourceFile: string, bytes: Uint8Array, ctx
       reason: `one of several tallies of targets in the document ("${o.raw_value}"): a group's, not the whole plan's`,
       source_line: o.source_line, source_ref: o.source_ref, raw_text: o.source_text, best_code: o.indicator_code, best_confidence: o.confidence, source_location: o.source_location, match_text: o.indicator_text,
     });
+  }
+  if (ctx.corrections && ctx.corrections.rowValues.length > 0) {
+    const given = applyRowValueCorrections(result.rejects, sourceFile, submissionId, year, ctx.corrections, ctx.correctionsSource ?? "corrections");
+    result.rejects = given.rejects;
+    for (const o of given.observations) {
+      const checked = observationSchema.safeParse(o);
+      if (checked.success) result.observations.push(checked.data);
+    }
+    uses.push(...given.uses);
   }
   if (ctx.corrections && ctx.corrections.values.length > 0) {
     const fixed = applyValueCorrections(result.observations, sourceFile, ctx.corrections, ctx.correctionsSource ?? "corrections");

@@ -1,5 +1,6 @@
 #!/usr/bin/env -S npx tsx
 // `pnpm etl` — the only place that prints, colours and sets exit codes.
+import { readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { importUnits, readNationalLists } from "../load/import-units.ts";
@@ -7,7 +8,8 @@ import { DEFAULT_PATHS } from "../paths.ts";
 import { runEtl } from "../run-etl.ts";
 import { explainWarehouseError, formatTable, openWarehouse } from "@dx-atlas/metrics";
 import { addIndicator } from "../catalog/add-indicator.ts";
-import { addMapping, addUnit, addValue } from "../corrections/write-corrections.ts";
+import { parseCatalog } from "../catalog/index.ts";
+import { addMapping, addRowValue, addUnit, addValue } from "../corrections/write-corrections.ts";
 import { readReviewRows } from "../review/read-review.ts";
 import { formatReview, reviewItems, type ReviewItem } from "../review/review-items.ts";
 
@@ -22,6 +24,9 @@ const USAGE = `Usage:
   pnpm etl review --accept ID --unit "xã …, huyện …"   set the unit that filed a file (unit items, name mismatches,
                                                    files rejected as unknown_unit or ambiguous_unit)
   pnpm etl review --accept ID --value "97,5%"|none     settle a conflict with the right value
+  pnpm etl review --accept ID --value "98,6%" [--as CODE] [--measure target|actual]
+                                                   give a row the ETL could not read (one result for several
+                                                   targets, no value, an unreadable value) its value; kept by its text
   pnpm etl review --accept ID --new CODE --name "…" [--unit percent|count|…] [--direction higher|lower]
                                                    add an indicator to the catalog for an unmapped wording, and map it
   pnpm etl gazetteer import DIR [--db PATH]        update the shipped unit lists from newer ones (DIR holds before-2025-07/dvhcvn.json,
@@ -46,7 +51,7 @@ const cwd = process.env.INIT_CWD ?? process.cwd();
 async function main(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { db: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" }, "max-file-mb": { type: "string" }, workers: { type: "string" }, "file-timeout": { type: "string" }, gazetteer: { type: "string" }, corrections: { type: "string" }, catalog: { type: "string" }, manifest: { type: "string" }, "dry-run": { type: "boolean" }, accept: { type: "string", multiple: true }, as: { type: "string" }, unit: { type: "string" }, value: { type: "string" }, new: { type: "string" }, name: { type: "string" }, direction: { type: "string" } } });
+    args = parseArgs({ args: argv, allowPositionals: true, options: { db: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" }, "max-file-mb": { type: "string" }, workers: { type: "string" }, "file-timeout": { type: "string" }, gazetteer: { type: "string" }, corrections: { type: "string" }, catalog: { type: "string" }, manifest: { type: "string" }, "dry-run": { type: "boolean" }, accept: { type: "string", multiple: true }, as: { type: "string" }, unit: { type: "string" }, value: { type: "string" }, measure: { type: "string" }, new: { type: "string" }, name: { type: "string" }, direction: { type: "string" } } });
   } catch (err) {
     console.error(`etl: ${(err as Error).message}\n${USAGE}`);
     return 2;
@@ -63,7 +68,7 @@ async function main(argv: string[]): Promise<number> {
   const correctionsPath = args.values.corrections ? resolve(cwd, args.values.corrections) : DEFAULT_PATHS.corrections;
   const catalogPath = args.values.catalog ? resolve(cwd, args.values.catalog) : DEFAULT_PATHS.catalog;
   if (first === "review") {
-    const choice = { as: args.values.as, unit: args.values.new ? undefined : args.values.unit, value: args.values.value,
+    const choice = { as: args.values.as, unit: args.values.new ? undefined : args.values.unit, value: args.values.value, measure: args.values.measure,
       newIndicator: args.values.new ? { code: args.values.new, name: args.values.name, unit: args.values.unit, direction: args.values.direction } : undefined };
     return review(db, correctionsPath, catalogPath, args.values.accept ?? [], choice, Boolean(args.values.json));
   }
@@ -139,7 +144,7 @@ function faultHooks(at: string | undefined) {
 
 /** `pnpm etl review`: the list, or with --accept, entries written to the corrections file. */
 async function review(db: string, correctionsPath: string, catalogPath: string, accept: string[],
-  choice: { as?: string; unit?: string; value?: string; newIndicator?: { code: string; name?: string; unit?: string; direction?: string } }, json: boolean): Promise<number> {
+  choice: { as?: string; unit?: string; value?: string; measure?: string; newIndicator?: { code: string; name?: string; unit?: string; direction?: string } }, json: boolean): Promise<number> {
   const wh = await openWarehouse(db, { readOnly: true });
   let items: ReviewItem[];
   try {
@@ -160,6 +165,17 @@ async function review(db: string, correctionsPath: string, catalogPath: string, 
       if (choice.unit !== undefined && it.fix?.kind === "unit") {
         const { replaced } = addUnit(correctionsPath, { file: it.fix.file, unit: choice.unit, note });
         console.log(`${replaced ? "Replaced" : "Added"} in ${file}: the unit of ${it.fix.file} is ${choice.unit}`);
+        continue;
+      }
+      if (choice.value !== undefined && it.fix?.kind === "row_value") {
+        const indicator = choice.as ?? it.fix.proposed;
+        const measure = (choice.measure ?? it.fix.measure) as "target" | "actual" | null;
+        if (!indicator || indicator === "none") { console.error(`etl review: item ${id} names no indicator: give --as CODE`); return 2; }
+        const codes = new Set(parseCatalog(readFileSync(catalogPath, "utf8"), catalogPath).map((i) => i.code));
+        if (!codes.has(indicator)) { console.error(`etl review: "${indicator}" is not a code of ${relative(cwd, catalogPath)}`); return 2; }
+        if (measure !== "target" && measure !== "actual") { console.error(`etl review: item ${id} does not say whether it is a target or a result: give --measure target or --measure actual`); return 2; }
+        const { replaced } = addRowValue(correctionsPath, { file: it.fix.file, text: it.fix.text, indicator, measure, value: choice.value, note });
+        console.log(`${replaced ? "Replaced" : "Added"} in ${file}: the ${measure === "actual" ? "result" : "target"} of ${indicator} in ${it.fix.file}:${it.line ?? "-"} is ${choice.value}`);
         continue;
       }
       if (choice.value !== undefined && it.fix?.kind === "value") {

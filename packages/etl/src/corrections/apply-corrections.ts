@@ -3,7 +3,7 @@ import { ancestors, type Gazetteer } from "../gazetteer/gazetteer.ts";
 import { districtAndProvince, eraOfYear, levelFits, type ResolvedUnit } from "../gazetteer/resolve-unit.ts";
 import { splitUnitName } from "../gazetteer/unit-names.ts";
 import { foldVietnamese } from "../normalise/fold.ts";
-import { fileMatches, type Corrections, type UnitCorrection, type ValueCorrection } from "./corrections.ts";
+import { correctionKey, fileMatches, type Corrections, type UnitCorrection, type ValueCorrection } from "./corrections.ts";
 
 // Applying the analyst's unit and value corrections to one file's result. Pure: the corrections come
 // parsed (corrections.ts), the gazetteer built; what each correction changed is returned as a use
@@ -102,4 +102,47 @@ export function applyValueCorrections(observations: Observation[], sourceFile: s
     uses.push({ key: v.key, detail: `line ${o.source_line}: "${o.raw_value}" → "${v.raw}"` });
   }
   return { observations: out, rejects, uses };
+}
+
+/** Rows the ETL could not read that an analyst can give a value to (`pnpm etl review --accept ID --value …`). */
+export const ROW_VALUE_REASONS: ReadonlySet<string> = new Set(["ambiguous_result", "no_value", "unparsed_value"]);
+
+/**
+ * Gives the rows the ETL could not read the values an analyst wrote for them: each matching reject
+ * (same file, same folded row text) becomes an observation of the entry's indicator, measure and year
+ * (the document's year when the entry has none), saying in `corrected` what was set. A row's reject
+ * stays when no entry names it.
+ */
+export function applyRowValueCorrections(rejects: Reject[], sourceFile: string, submissionId: string, docYear: number | null, corrections: Corrections, source: string): { observations: Observation[]; rejects: Reject[]; uses: CorrectionUse[] } {
+  const mine = corrections.rowValues.filter((v) => fileMatches(v.file, sourceFile));
+  if (mine.length === 0) return { observations: [], rejects, uses: [] };
+  const observations: Observation[] = [];
+  const uses: CorrectionUse[] = [];
+  const kept: Reject[] = [];
+  const done = new Set<string>();
+  for (const r of rejects) {
+    const entries = r.scope === "row" && ROW_VALUE_REASONS.has(r.reason_code) ? mine.filter((v) => v.textKey === correctionKey(r.raw_text ?? "")) : [];
+    if (entries.length === 0) { kept.push(r); continue; }
+    for (const v of entries) {
+      if (done.has(v.key)) continue;
+      done.add(v.key);
+      const p = v.value;
+      const n = p.kind === "number" ? p : null;
+      const entry = `${source} row_values: ${v.indicator} ${v.measure}${v.note ? ` (${v.note})` : ""}`;
+      observations.push({
+        submission_id: submissionId, period_year: v.year ?? docYear, measure: v.measure, indicator_code: v.indicator,
+        indicator_text: (r.raw_text ?? "").split("\n")[0]!.slice(0, 500),
+        comparator: n ? n.comparator : p.kind === "bool" ? "eq" : null,
+        value: n ? n.value : p.kind === "bool" ? p.value : null,
+        value_max: n?.value_max ?? null, unit: n ? n.unit : p.kind === "bool" ? "bool" : "status",
+        status: p.kind === "status" ? p.status : null,
+        numerator: n?.numerator ?? null, denominator: n?.denominator ?? null, raw_value: v.raw,
+        source_ref: r.source_ref, source_line: r.source_line ?? 1, source_location: r.source_location, source_text: r.raw_text,
+        confidence: 1, extractor: "table",
+        corrected: `a row not read (${r.reason_code}: ${r.reason.slice(0, 120)}) given "${v.raw}" by ${entry}`,
+      });
+      uses.push({ key: v.key, detail: `line ${r.source_line ?? "-"}: ${r.reason_code} → ${v.indicator} ${v.measure} "${v.raw}"` });
+    }
+  }
+  return { observations, rejects: kept, uses };
 }

@@ -34,10 +34,23 @@ const valueSchema = z.object({
   note: z.string().optional(),
 }).strict();
 
+const rowValueSchema = z.object({
+  file: z.string().min(1),
+  /** The row as the document prints it (compared folded), from the review item: survives re-extraction and moved lines. */
+  text: z.string().min(3),
+  indicator: z.string().min(1),
+  measure: z.enum(["target", "actual"]),
+  /** The year the value is about; the document's year when left out. */
+  year: z.number().int().min(2000).max(2100).optional(),
+  value: z.union([z.string().min(1), z.number()]).transform(String),
+  note: z.string().optional(),
+}).strict();
+
 const correctionsSchema = z.object({
   mappings: z.array(mappingSchema).nullable().default([]).transform((x) => x ?? []),
   units: z.array(unitSchema).nullable().default([]).transform((x) => x ?? []),
   values: z.array(valueSchema).nullable().default([]).transform((x) => x ?? []),
+  row_values: z.array(rowValueSchema).nullable().default([]).transform((x) => x ?? []),
 }).strict();
 
 export type MappingCorrection = z.infer<typeof mappingSchema>;
@@ -47,20 +60,30 @@ export type ValueCorrection = Omit<z.infer<typeof valueSchema>, "value"> & {
   /** The value read with the documents' grammar; null for "none". */
   value: NumericValue | StatusValue | BoolValue | null;
 };
+/**
+ * The value of a row the ETL could not read (one result for two targets, no value, a value it cannot
+ * parse), given by the analyst: keyed by the file and the row's folded text, not its line.
+ */
+export type RowValueCorrection = Omit<z.infer<typeof rowValueSchema>, "value" | "year"> & {
+  key: string; textKey: string; raw: string; year: number | null;
+  value: NumericValue | StatusValue | BoolValue;
+};
 /** One entry of any kind, for reporting those that matched nothing. */
-export interface CorrectionEntry { kind: "mapping" | "unit" | "value"; key: string; label: string }
+export interface CorrectionEntry { kind: "mapping" | "unit" | "value" | "row_value"; key: string; label: string }
 export interface Corrections {
   /** Folded wording → the code it maps to (null: not an indicator). */
   mappings: Map<string, { code: string | null; text: string }>;
   units: UnitCorrection[];
   values: ValueCorrection[];
+  rowValues: RowValueCorrection[];
   /** Entries in file order, for reporting those that matched nothing. */
   entries: CorrectionEntry[];
 }
 
 export const NOT_AN_INDICATOR = "none";
 export const correctionKey = (text: string) => foldVietnamese(text);
-export const EMPTY_CORRECTIONS: Corrections = { mappings: new Map(), units: [], values: [], entries: [] };
+export const EMPTY_CORRECTIONS: Corrections = { mappings: new Map(), units: [], values: [], rowValues: [], entries: [] };
+export const rowValueCorrectionKey = (v: { file: string; text: string; measure: string; indicator: string }) => `row:${v.file}|${correctionKey(v.text)}|${v.measure}|${v.indicator}`;
 export const unitCorrectionKey = (file: string) => `unit:${file}`;
 export const valueCorrectionKey = (v: { file: string; indicator: string; measure: string; year: number }) => `value:${v.file}|${v.indicator}|${v.measure}|${v.year}`;
 
@@ -122,10 +145,20 @@ export function parseCorrections(text: string, source: string, catalogCodes: Rea
     }
     return { ...v, key, raw: v.value, value };
   });
+  const rowValues = parsed.data.row_values.map((v, i): RowValueCorrection => {
+    const where = `${source}: row_values → entry ${i + 1} (${v.file} "${v.text.slice(0, 40)}")`;
+    if (!catalogCodes.has(v.indicator)) throw new Error(`${where}: "${v.indicator}" is not a catalog code`);
+    const p = parseValue(v.value);
+    if (p.kind !== "number" && p.kind !== "status" && p.kind !== "bool") {
+      throw new Error(`${where}: "${v.value}" is not a value (${p.kind === "unparsed" ? p.reason : p.kind}); write it as the documents do ("97,5%", "4371/4864", "Đạt")`);
+    }
+    return { ...v, year: v.year ?? null, key: rowValueCorrectionKey(v), textKey: correctionKey(v.text), raw: v.value, value: p };
+  });
   const entries: CorrectionEntry[] = [
     ...parsed.data.mappings.map((m) => ({ kind: "mapping" as const, key: correctionKey(m.text), label: `mapping "${m.text}" → ${m.indicator}` })),
     ...units.map((u) => ({ kind: "unit" as const, key: u.key, label: `unit of ${u.file} → ${u.unit}` })),
     ...values.map((v) => ({ kind: "value" as const, key: v.key, label: `value ${v.indicator} ${v.measure} ${v.year} in ${v.file} → ${v.raw}` })),
+    ...rowValues.map((v) => ({ kind: "row_value" as const, key: v.key, label: `row value ${v.indicator} ${v.measure} in ${v.file} ("${v.text.slice(0, 50)}") → ${v.raw}` })),
   ];
-  return { mappings, units, values, entries };
+  return { mappings, units, values, rowValues, entries };
 }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseDocument } from "yaml";
-import { correctionKey, NOT_AN_INDICATOR, unitCorrectionKey, valueCorrectionKey } from "./corrections.ts";
+import { correctionKey, NOT_AN_INDICATOR, rowValueCorrectionKey, unitCorrectionKey, valueCorrectionKey } from "./corrections.ts";
 
 const HEADER = `# Analyst corrections, applied on every \`pnpm etl\` run (README: "Reviewing a run").
 # Editing this file re-reads every file. Written by \`pnpm etl review --accept ID …\`; edit by hand as well.
@@ -9,12 +9,15 @@ const HEADER = `# Analyst corrections, applied on every \`pnpm etl\` run (README
 # units: the unit that filed a file (file: its name or the end of its path) → "xã …, huyện …" or a GSO code.
 # values: the right value of one indicator, measure and year in a file, written as the documents write
 #   it ("97,5%", "4371/4864", "Đạt"), or "none" when the file gives no such value.
+# row_values: the value of a row the ETL could not read (one result for two targets, no value, a value
+#   it cannot parse), keyed by the file and the row's text as printed (not its line), with its indicator.
 mappings: []
 units: []
 values: []
+row_values: []
 `;
 
-type Section = "mappings" | "units" | "values";
+type Section = "mappings" | "units" | "values" | "row_values";
 interface YamlList { items: { get(k: string): unknown }[]; add(v: unknown): void; flow?: boolean }
 
 /**
@@ -47,3 +50,7 @@ export const addUnit = (path: string, entry: { file: string; unit: string; note:
 /** A value: the right value of one indicator, measure and year in a file. */
 export const addValue = (path: string, entry: { file: string; indicator: string; measure: string; year: number; value: string; note: string }) =>
   addEntry(path, "values", entry, (g) => valueCorrectionKey({ file: String(g("file") ?? ""), indicator: String(g("indicator") ?? ""), measure: String(g("measure") ?? ""), year: Number(g("year")) }));
+
+/** A row value: the value of a row the ETL could not read, with the indicator it belongs to. */
+export const addRowValue = (path: string, entry: { file: string; text: string; indicator: string; measure: string; value: string; note: string }) =>
+  addEntry(path, "row_values", entry, (g) => rowValueCorrectionKey({ file: String(g("file") ?? ""), text: String(g("text") ?? ""), measure: String(g("measure") ?? ""), indicator: String(g("indicator") ?? "") }));

@@ -49,7 +49,7 @@ function otherUnit(clause: string, own: Set<string> | undefined, provinces?: Set
 const isChange = (c: string | null | undefined) => c === "increase" || c === "decrease";
 
 /** Values that say what kind of thing they measure map only to indicators of that kind. */
-const OWN_KIND = new Map<string, Indicator["unit"][]>([["rank", ["rank"]], ["index", ["index"]], ["mbps", ["mbps"]]]);
+const OWN_KIND = new Map<string, Indicator["unit"][]>([["rank", ["rank"]], ["index", ["index"]], ["mbps", ["mbps"]], ["per100", ["per100"]]]);
 
 /**
  * Values standing inside brackets that report a result ("(… đạt 100%)", "(Kết quả: …)") after a value
@@ -103,6 +103,9 @@ function sharedComparators(text: string, values: ValueMatch[]): ValueMatch[] {
 const TALLY_CODE: Record<TallyKind, string> = {
   achieved: "tcs.plan_targets_achieved", not_achieved: "tcs.plan_targets_not_achieved", in_progress: "tcs.plan_targets_in_progress",
 };
+
+/** Who a share counts, at the start of a noun phrase: the denominators the genre's indicators use. */
+const SUBJECT = /^(?:tỷ lệ\s+)?(?:dân số|người dân|hộ gia đình|doanh nghiệp|cán bộ|công chức|thôn|xã|cơ quan|trường học|hợp tác xã)(?![\p{L}])/iu;
 
 const SHARE_UNITS: Indicator["unit"][] = ["percent", "per100", "bool", "status"];
 
@@ -181,13 +184,42 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
     }
     return { clause: c, match: m.code === null && !m.excluded && !own && whole?.code ? { ...whole, confidence: Math.min(whole.confidence, m.best_confidence + 0.2) } as Match : m, measure: null as Measure | null };
   });
+  // "Trên 95% hộ gia đình được phủ mạng cáp quang và dân số trưởng thành có điện thoại thông minh": one
+  // value for two indicators joined by "và", when each half alone names a different one clearly.
+  if (row.extractor === "prose") {
+    for (const m of mapped.slice()) {
+      const v = m.clause.value;
+      if (!v || !m.match.code || OWN_KIND.has(v.value.unit ?? "")) continue;
+      const at = m.clause.text.indexOf(v.value.raw);
+      if (at < 0) continue;
+      const after = m.clause.text.slice(at + v.value.raw.length);
+      const parts = after.split(/\s+và\s+/u);
+      if (parts.length !== 2 || parts[0]!.trim().split(/\s+/).length < 3 || parts[1]!.trim().split(/\s+/).length < 3) continue;
+      // The second half names who it counts, as the first did ("… và dân số trưởng thành có …"); "… được
+      // thông tin, đào tạo và sử dụng dịch vụ công" is one predicate, not two indicators.
+      if (!SUBJECT.test(parts[1]!.trim())) continue;
+      const units = v.value.unit === "percent" && !isChange(v.value.comparator) ? SHARE_UNITS : undefined;
+      const left = matchIndicator(ctx.catalog, `${m.clause.text.slice(0, at + v.value.raw.length)}${parts[0]}`, ctx.threshold, units);
+      const right = matchIndicator(ctx.catalog, parts[1]!, ctx.threshold, units);
+      if (!left.code || !right.code || left.code === right.code || left.confidence < 0.75 || right.confidence < 0.75) continue;
+      m.match = left;
+      mapped.push({ clause: { text: `${v.value.raw} ${parts[1]!.trim()}`, value: v }, match: right, measure: m.measure });
+    }
+  }
   // "50% dịch vụ công … được tích hợp (244/244, đạt 100%)", "đạt tối thiểu 40% … (Kết quả: … đạt 62,37%)":
   // a report restates its plan's target and gives the result in brackets after it.
-  if (row.extractor === "prose" && !row.measure_from_heading) {
+  // The brackets say it more closely than a "Kết quả" heading does. Values coordinated with the one
+  // before the brackets ("tối thiểu 40% tại cấp huyện và 30% tại cấp xã (Kết quả: …)") are targets too.
+  if (row.extractor === "prose") {
     for (const [inside, owner] of bracketedResults(row.text, mapped.map((m) => m.clause.value))) {
       const o = mapped[owner]!, r = mapped[inside]!;
       if (!o.match.code) continue;
       o.measure = "target";
+      for (let k = owner - 1; k >= 0; k--) {
+        const a = mapped[k]!.clause.value, b = mapped[k + 1]!.clause.value;
+        if (!a || !b || /[;()]|\.\s/u.test(row.text.slice(a.end, b.start))) break;
+        mapped[k]!.measure = "target";
+      }
       r.measure = "actual";
       if (r.match.code === null || r.match.code === o.match.code || isTierOnly(r.clause.text, r.clause.value!.value.raw)) r.match = { ...o.match };
     }
@@ -228,6 +260,8 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
     // A share is not a count: "100% xã có tổ công nghệ số" or "173/173 xã" under an indicator that counts
     // teams is another concept (a different denominator), kept for review; a change in percent is fine.
     // A rank, a score or a speed belongs only to an indicator of its kind.
+    // "Số thuê bao băng rộng cố định/100 dân: 22%": the genre writes a density with a percent sign.
+    if (value.kind === "number" && value.v.unit === "percent" && ctx.catalog.unitOf.get(code) === "per100") value = { kind: "number", v: { ...value.v, unit: "per100" } };
     if (value.kind === "number") {
       const unit = ctx.catalog.unitOf.get(code);
       const own = OWN_KIND.has(value.v.unit ?? "");

@@ -7,6 +7,7 @@ const CLAUSE_TRAIL = charSet(";,(", true);
 const DELIMITER = /;|\.\s|,\s|\s(?:và|còn)\s|\(/gu;
 const NEW_INDICATOR = /(?:^|[,;.(]\s*|\s(?:với|và|còn)\s+)(?=(?:tỷ lệ|tỷ trọng|số lượng)\s)/giu;
 const SENTENCE_END = /;\s*|\.\s+(?=\p{Lu})/gu;
+const CLAUSE_END = /;|\.\s+(?=\p{Lu})/gu;
 
 /** One value with the clause of the text that it qualifies. */
 export interface Clause { text: string; value: ValueMatch | null }
@@ -66,12 +67,14 @@ function splitAround(text: string, values: ValueMatch[]): Clause[] {
     for (const m of gap.matchAll(NEW_INDICATOR)) cut = gapStart + m.index + m[0].length;
     // A ";" ends the clause before it for good ("… 80% hộ gia đình; phổ cập dịch vụ 4G/5G; 80% người
     // dân …"): the next clause starts after the last one.
-    const semi = gap.indexOf(";");
-    ends.push(semi >= 0 ? gapStart + semi : -1);
-    if (cut < 0 && semi >= 0) {
-      const lastSemi = gap.lastIndexOf(";");
-      cut = gapStart + lastSemi + 1;
-      for (const m of gap.slice(lastSemi + 1).matchAll(DELIMITER)) cut = gapStart + lastSemi + 1 + m.index + m[0].length;
+    // So does a sentence's end ("… đạt tỷ lệ 26,3%. Về lĩnh vực thanh toán …, 45.158/53.571 người").
+    const stops = [...gap.matchAll(CLAUSE_END)];
+    ends.push(stops.length > 0 ? gapStart + stops[0]!.index : -1);
+    if (cut < 0 && stops.length > 0) {
+      const last = stops[stops.length - 1]!;
+      const after = last.index + last[0].length;
+      cut = gapStart + after;
+      for (const m of gap.slice(after).matchAll(DELIMITER)) cut = gapStart + after + m.index + m[0].length;
     }
     if (cut < 0) for (const m of gap.matchAll(DELIMITER)) cut = gapStart + m.index + m[0].length;
     starts.push(cut >= 0 ? cut : values[i]!.start);
@@ -111,7 +114,8 @@ export function countClause(text: string, start: number, end: number): string {
   const andCut = and >= 0 && /\d/u.test(before.slice(Math.max(before.lastIndexOf(";"), before.lastIndexOf(". "), before.lastIndexOf(", "), 0), and)) ? and + 4 : 0;
   const from = Math.max(before.lastIndexOf(";") + 1, before.lastIndexOf(". ") + 1, before.lastIndexOf(", ") + 1, before.lastIndexOf(": ") + 1, before.lastIndexOf("(") + 1, andCut);
   const rest = text.slice(end);
-  const stops = [rest.indexOf(";"), rest.indexOf(". "), rest.indexOf(", "), rest.indexOf("("), rest.indexOf(")"), rest.indexOf(": "), rest.indexOf(" và ")].filter((i) => i >= 0);
+  // …and before the next number: "164 Tổ … cấp thôn với 1.230 thành viên" is two counts of two things.
+  const stops = [rest.indexOf(";"), rest.indexOf(". "), rest.indexOf(", "), rest.indexOf("("), rest.indexOf(")"), rest.indexOf(": "), rest.indexOf(" và "), rest.search(/\s(?:với\s+|gồm\s+)?(?:tổng số\s+)?\d/u)].filter((i) => i >= 0);
   const to = end + (stops.length > 0 ? Math.min(...stops) : rest.length);
   return text.slice(from, to).trim().replace(/[.;,]$/u, "");
 }

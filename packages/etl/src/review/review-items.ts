@@ -19,7 +19,9 @@ export interface ReviewItem {
   wording?: string;
   proposed?: string | null;
   /** What a unit or value correction for this item would be keyed by (`--accept ID --unit …` / `--value …`). */
-  fix?: { kind: "unit"; file: string } | { kind: "value"; files: string[]; indicator: string; measure: "target" | "actual"; year: number };
+  fix?: { kind: "unit"; file: string } | { kind: "value"; files: string[]; indicator: string; measure: "target" | "actual"; year: number }
+    /** A row not read: its value and indicator can be given (`--value … [--as CODE] [--measure …]`), keyed by the row's text. */
+    | { kind: "row_value"; file: string; text: string; measure: "target" | "actual" | null; proposed: string | null };
 }
 
 /** Mappings accepted below this confidence are listed for a human to confirm. */
@@ -38,6 +40,12 @@ export interface ReviewRows {
   conflicts: { unit_name: string; period_year: number; indicator_code: string; measure: "target" | "actual"; entries: { raw_value: string | null; source_file: string; source_line: number }[] }[];
 }
 
+/** Rows the analyst can give a value to (corrections/apply-corrections.ts reads the same list). */
+const ROW_VALUE_REASONS = new Set(["ambiguous_result", "no_value", "unparsed_value"]);
+/** "one result … for 3 targets", "cannot read the target …": which cell the reason is about, if it says. */
+const measureOfReason = (reason: string): "target" | "actual" | null =>
+  /^(?:one|cannot read the) result/u.test(reason) ? "actual" : /^(?:one|cannot read the) target/u.test(reason) ? "target" : null;
+
 const item = (kind: ReviewKind, file: string, line: number | null, text: string, detail: string, extra: Partial<ReviewItem> = {}): ReviewItem =>
   ({ id: itemId(kind, file, line, `${text}|${detail}`), kind, file, line, text, detail, ...extra });
 
@@ -49,7 +57,8 @@ export function reviewItems(rows: ReviewRows): ReviewItem[] {
     if (r.scope === "file") out.push(item("file_rejected", r.source_file, null, r.raw_text.slice(0, 200), r.reason, r.reason_code === "unknown_unit" || r.reason_code === "ambiguous_unit" ? { fix: { kind: "unit", file: r.source_file } } : {}));
     else if (r.reason_code === "unmapped") {
       out.push(item("unmapped", r.source_file, r.source_line, r.raw_text, r.reason, { wording: r.match_text ?? r.raw_text, proposed: r.best_code }));
-    } else out.push(item("unreadable_row", r.source_file, r.source_line, r.raw_text, `${r.reason_code}: ${r.reason}`));
+    } else out.push(item("unreadable_row", r.source_file, r.source_line, r.raw_text, `${r.reason_code}: ${r.reason}`,
+      ROW_VALUE_REASONS.has(r.reason_code) ? { fix: { kind: "row_value", file: r.source_file, text: r.raw_text, measure: measureOfReason(r.reason), proposed: r.best_code } } : {}));
   }
   for (const o of rows.lowConfidence) {
     out.push(item("low_confidence", o.source_file, o.source_line, o.source_text ?? "", `mapped to ${o.indicator_code} at confidence ${o.confidence.toFixed(2)} (value "${o.raw_value ?? ""}"): confirm or correct`,
@@ -125,6 +134,7 @@ export function formatReview(items: ReviewItem[]): string {
     lines.push(`  [${it.id}] ${at.padEnd(6)} ${LABEL[it.kind].padEnd(14)} ${clip(it.detail, 150)}`);
     if (it.text) lines.push(`  ${" ".repeat(18)}“${clip(it.text, 140)}”`);
     if (it.fix?.kind === "unit") lines.push(`  ${" ".repeat(18)}fix: pnpm etl review --accept ${it.id} --unit "xã …, huyện …"   (the unit that filed ${it.fix.file}; or a GSO code)`);
+    if (it.fix?.kind === "row_value") lines.push(`  ${" ".repeat(18)}fix: pnpm etl review --accept ${it.id} --value "…"${it.fix.proposed ? ` [--as CODE]   (for ${it.fix.proposed} unless --as says)` : " --as CODE"}${it.fix.measure ? "" : " --measure target|actual"}`);
     if (it.fix?.kind === "value") lines.push(`  ${" ".repeat(18)}fix: pnpm etl review --accept ${it.id} --value "…"   (the right ${it.fix.measure === "actual" ? "result" : "target"}, as the documents write it; or --value none)`);
     if (it.wording !== undefined) lines.push(`  ${" ".repeat(18)}accept: pnpm etl review --accept ${it.id}${it.proposed ? "" : " --as CODE"}   (${it.proposed ? `maps it to ${it.proposed}` : "no code proposed"}; --as CODE or --as none to choose)`);
   }

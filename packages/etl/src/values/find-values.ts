@@ -88,10 +88,13 @@ const PLACES = /(?<![\p{L}])(tăng|giảm)[ \t]+(\d{1,3})[ \t]+(?:bậc|hạng)(
 const SCORE = /(?<![\p{L}\d.,])(?:(tăng|giảm)[ \t]+)?(\d,\d{2,4}|0[.,]\d{2,4})(?:[ \t]*(?:điểm|điẻm))?(?![\d%])/giu;
 const SPEED = /(?<![\p{L}\d.,])(?:(tối thiểu|ít nhất|trên|từ)[ \t]+)?(\d{1,4}(?:[.,]\d+)?)[ \t]*(?:mbps|mb\/s|mbit\/s)(?![\p{L}])/giu;
 
+// "đạt mật độ 73,3 thuê bao/100 dân", "gần 128 thuê bao/100 dân": a density per 100 inhabitants.
+const PER100 = /(?<![\p{L}\d.,])(?:(gần|khoảng|xấp xỉ|trên|hơn)[ \t]+)?(\d{1,4}(?:[.,]\d+)?)[ \t]*%?[ \t]*(?:thuê bao|máy|tài khoản)?[ \t]*\/[ \t]*100[ \t]*(?:người[ \t]+)?dân(?![\p{L}])/giu;
+
 const number = (v: number, comparator: Comparator, unit: NumericValue["unit"], raw: string, denominator: number | null = null): NumericValue =>
   ({ kind: "number", comparator, value: v, value_max: null, unit, numerator: null, denominator, per_year: false, raw: raw.trim() });
 
-/** Ranks ("xếp thứ 37/63", "đứng thứ 16/63", "nhóm 10 địa phương", "tăng 22 bậc"), index scores ("đạt 0,6077 điểm") and speeds ("tối thiểu 150 Mbps"). */
+/** Ranks ("xếp thứ 37/63", "đứng thứ 16/63", "nhóm 10 địa phương", "tăng 22 bậc"), index scores ("đạt 0,6077 điểm"), speeds ("tối thiểu 150 Mbps") and densities ("73,3 thuê bao/100 dân"). */
 export function findRanksAndScores(text: string): ValueMatch[] {
   const out: ValueMatch[] = [];
   for (const m of text.matchAll(RANK)) out.push({ value: number(Number(m[1]), "eq", "rank", m[0], m[2] ? Number(m[2]) : null), start: m.index, end: m.index + m[0].length });
@@ -103,6 +106,13 @@ export function findRanksAndScores(text: string): ValueMatch[] {
     const v = parseVietnameseNumber(m[2]!.replace(".", ","));
     if (v === null || v > 1) continue;
     out.push({ value: number(v, m[1] ? (m[1].toLowerCase() === "tăng" ? "increase" : "decrease") : "eq", "index", m[0]), start: m.index, end: m.index + m[0].length });
+  }
+  for (const m of text.matchAll(PER100)) {
+    const v = parseVietnameseNumber(m[2]!);
+    if (v === null) continue;
+    const w = m[1]?.toLowerCase();
+    const cmp: Comparator = !w ? "eq" : w === "trên" || w === "hơn" ? "gt" : "approx";
+    out.push({ value: number(v, cmp, "per100", m[0]), start: m.index, end: m.index + m[0].length });
   }
   for (const m of text.matchAll(SPEED)) {
     const v = parseVietnameseNumber(m[2]!);
