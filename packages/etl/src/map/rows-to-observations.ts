@@ -104,6 +104,25 @@ const TALLY_CODE: Record<TallyKind, string> = {
   achieved: "tcs.plan_targets_achieved", not_achieved: "tcs.plan_targets_not_achieved", in_progress: "tcs.plan_targets_in_progress",
 };
 
+/** Indicators a result in words can settle: shares (all of them), yes/no and task indicators. */
+const WORD_RESULT_UNITS: Indicator["unit"][] = ["percent", "bool", "status"];
+const ALL_OF = /(?<![\p{L}])(?:toàn bộ|tất cả)(?![\p{L}])/iu;
+
+/** The ";"- and sentence-parts of a text that say "all of" something without a number. */
+function statusParts(text: string): { text: string; start: number; end: number; quantifier: string }[] {
+  const out: { text: string; start: number; end: number; quantifier: string }[] = [];
+  let start = 0;
+  for (const m of [...text.matchAll(/;|\.\s+(?=\p{Lu})|$/gu)]) {
+    const raw = text.slice(start, m.index);
+    const q = ALL_OF.exec(raw);
+    const trimmed = raw.trim();
+    if (q && trimmed.length >= 15 && !/\d/u.test(trimmed)) out.push({ text: trimmed, start, end: m.index, quantifier: q[0] });
+    start = m.index + m[0].length;
+    if (m[0] === "") break;
+  }
+  return out;
+}
+
 /** Who a share counts, at the start of a noun phrase: the denominators the genre's indicators use. */
 const SUBJECT = /^(?:tỷ lệ\s+)?(?:dân số|người dân|hộ gia đình|doanh nghiệp|cán bộ|công chức|thôn|xã|cơ quan|trường học|hợp tác xã)(?![\p{L}])/iu;
 
@@ -175,8 +194,9 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
     if (m.code === null && c.value && !own) m = coordinated(clauses, i, m, units);
     if (m.code !== null) before = m;
     // "Chỉ số DTI … đạt 0,5123 điểm, xếp thứ 19/63, tăng 4 bậc": a rank that follows its indicator's
-    // clause takes the indicator from the clauses before it in the sentence.
-    if (own && m.code === null && c.value) {
+    // clause takes the indicator from the clauses before it in the sentence; so does a change ("… có hơn
+    // 2.500 trạm BTS, tăng 15% so với năm 2023").
+    if ((own || isChange(c.value?.value.comparator)) && m.code === null && c.value) {
       const lead = row.text.slice(0, c.value.start);
       const from = Math.max(lead.lastIndexOf(". "), lead.lastIndexOf(";")) + 1;
       const back = matchIndicator(ctx.catalog, row.text.slice(from, c.value.end), ctx.threshold, own);
@@ -344,6 +364,20 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
       const p = place(clause);
       if (p.other) { reject("other_unit", `the count "${c.value.raw}" (${m.code}) is said of ${p.other}, not of the document's unit: "${clause}"`, m, clause); continue; }
       emit(m.code, m.confidence, clause, p.measure, p.year, { kind: "number", v: c.value }, c.value.raw);
+    }
+  }
+
+  // A result said in words, with no number: "Toàn bộ cán bộ, công chức sử dụng Phần mềm Quản lý văn bản",
+  // "tất cả các sản phẩm OCOP của xã đều được đưa lên sàn": done. ("đầy đủ", "hoàn toàn" say how, not of what: not enough.)
+  if (row.extractor === "prose" && row.text_measure) {
+    const numbers = [...textValues, ...findCountsInText(row.text), ...tallies];
+    for (const part of statusParts(row.text)) {
+      if (numbers.some((v) => v.start < part.end && part.start < v.end)) continue;
+      const p = place(part.text);
+      if (p.measure !== "actual" || p.other) continue;
+      const m = matchIndicator(ctx.catalog, part.text, ctx.threshold, WORD_RESULT_UNITS);
+      if (!m.code || m.confidence < 0.7) continue;
+      emit(m.code, m.confidence, part.text, "actual", p.year, { kind: "status", v: { kind: "status", status: "done", raw: part.quantifier } }, part.quantifier);
     }
   }
 
