@@ -196,11 +196,27 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
     // "Chỉ số DTI … đạt 0,5123 điểm, xếp thứ 19/63, tăng 4 bậc": a rank that follows its indicator's
     // clause takes the indicator from the clauses before it in the sentence; so does a change ("… có hơn
     // 2.500 trạm BTS, tăng 15% so với năm 2023").
+    // The nearest clause before that names one wins ("kinh tế số đạt 0,6647 điểm, xếp thứ 27 và xã hội số
+    // đạt 0,5991 điểm, xếp thứ 26"), then the sentence, then the sentence before ("…công bố xếp hạng về
+    // chuyển đổi số … năm 2022. Trà Vinh xếp hạng 25/63 …, tăng 1 hạng").
     if ((own || isChange(c.value?.value.comparator)) && m.code === null && c.value) {
       const lead = row.text.slice(0, c.value.start);
-      const from = Math.max(lead.lastIndexOf(". "), lead.lastIndexOf(";")) + 1;
-      const back = matchIndicator(ctx.catalog, row.text.slice(from, c.value.end), ctx.threshold, own);
-      if (back.code) m = back;
+      const sentence = Math.max(lead.lastIndexOf(". "), lead.lastIndexOf(";")) + 1;
+      const starts: number[] = [];
+      for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+        const prev = clauses[k]!;
+        if (!prev.value) break;
+        const at = row.text.lastIndexOf(prev.text, prev.value.start + prev.value.value.raw.length);
+        if (at < sentence) break;
+        starts.push(at);
+      }
+      starts.push(sentence);
+      const before = lead.slice(0, Math.max(0, sentence - 1));
+      starts.push(Math.max(before.lastIndexOf(". "), before.lastIndexOf(";")) + 1);
+      for (const from of starts) {
+        const back = matchIndicator(ctx.catalog, row.text.slice(from, c.value.end), ctx.threshold, own);
+        if (back.code) { m = back; break; }
+      }
     }
     return { clause: c, match: m.code === null && !m.excluded && !own && whole?.code ? { ...whole, confidence: Math.min(whole.confidence, m.best_confidence + 0.2) } as Match : m, measure: null as Measure | null };
   });
@@ -348,6 +364,11 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
       if (textValues.some((v) => c.start < v.end && v.start < c.end)) continue;
       let clause = countClause(row.text, c.start, c.end);
       let m = matchIndicator(ctx.catalog, clause, ctx.threshold, ["count"]);
+      if (!m.code) {
+        const on = countClause(row.text, c.start, c.end, "và");
+        const o = on !== clause ? matchIndicator(ctx.catalog, on, ctx.threshold, ["count"]) : m;
+        if (o.code) { m = o; clause = on; }
+      }
       // "tổng số cán bộ CNTT, chuyển đổi số toàn tỉnh là 612 người": the count's words may stand before a
       // list comma; its sentence (never across "trong đó", where a breakdown starts) names it.
       if (!m.code) {

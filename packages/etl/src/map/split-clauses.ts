@@ -105,8 +105,9 @@ export function segmentOf(text: string, value: ValueMatch): string | null {
 /**
  * The clause a count stands in: from the delimiter before it (";", ". ", ", ", ":") to the one after the
  * noun it counts ("…; thành lập 65 tổ công nghệ số cộng đồng ở 65 thôn, khu phố; …" → the middle part).
+ * With `past: "và"` it reads on over a "và" ("544 sản phẩm được giới thiệu và bày bán trên sàn …").
  */
-export function countClause(text: string, start: number, end: number): string {
+export function countClause(text: string, start: number, end: number, past: "" | "và" = ""): string {
   const before = text.slice(0, start);
   // "… 720 dịch vụ công trực tuyến một phần và 982 dịch vụ công trực tuyến toàn trình": a count after
   // "và" starts its own clause when another number stands before the "và".
@@ -115,7 +116,7 @@ export function countClause(text: string, start: number, end: number): string {
   const from = Math.max(before.lastIndexOf(";") + 1, before.lastIndexOf(". ") + 1, before.lastIndexOf(", ") + 1, before.lastIndexOf(": ") + 1, before.lastIndexOf("(") + 1, andCut);
   const rest = text.slice(end);
   // …and before the next number: "164 Tổ … cấp thôn với 1.230 thành viên" is two counts of two things.
-  const stops = [rest.indexOf(";"), rest.indexOf(". "), rest.indexOf(", "), rest.indexOf("("), rest.indexOf(")"), rest.indexOf(": "), rest.indexOf(" và "), rest.search(/\s(?:với\s+|gồm\s+)?(?:tổng số\s+)?\d/u)].filter((i) => i >= 0);
+  const stops = [rest.indexOf(";"), rest.indexOf(". "), rest.indexOf(", "), rest.indexOf("("), rest.indexOf(")"), rest.indexOf(": "), past === "và" ? -1 : rest.indexOf(" và "), rest.search(/\s(?:với\s+|gồm\s+)?(?:tổng số\s+)?\d/u)].filter((i) => i >= 0);
   const to = end + (stops.length > 0 ? Math.min(...stops) : rest.length);
   return text.slice(from, to).trim().replace(/[.;,]$/u, "");
 }
