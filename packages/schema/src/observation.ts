@@ -6,7 +6,7 @@ export const observationSchema = z.object({
   submission_id: z.string().meta({ description: "The document the value came from (see submissions: first 16 hex digits of the SHA-256 of its bytes)." }),
   period_year: z.number().int().min(2000).max(2100).nullable().meta({ description: "Year the value refers to (a 2025 plan may state 2024 results); null when neither the value's clause nor the document says (the value is kept, and left out of the metrics until a manifest gives the year)." }),
   measure: measureSchema,
-  indicator_code: z.string().meta({ description: "Catalog code; rows that could not be mapped go to rejects, not here." }),
+  indicator_code: z.string().meta({ description: "Catalog code; rows that could not be mapped go to rejects, not here. A concept said of another tier than the document's unit ('60% hồ sơ công việc cấp xã' in a district's plan) has the derived code '<code>_cap_xa' (indicators.scope_of names the concept)." }),
   indicator_text: z.string().meta({ description: "The indicator's wording in the document (clause, after normalisation)." }),
   comparator: comparatorSchema.nullable(),
   value: z.number().nullable().meta({ description: "Numeric value: percent points for percent, a count, 1/0 for bool; null for status-only values." }),

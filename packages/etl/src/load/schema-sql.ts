@@ -40,6 +40,8 @@ CREATE TABLE IF NOT EXISTS indicators (
   code VARCHAR PRIMARY KEY, name_vi VARCHAR NOT NULL, name_en VARCHAR NOT NULL, pillar VARCHAR NOT NULL,
   unit VARCHAR NOT NULL, direction VARCHAR NOT NULL, source VARCHAR, national_target_year INTEGER,
   national_target_comparator VARCHAR, national_target_value DOUBLE, phrasings VARCHAR[]);
+ALTER TABLE indicators ADD COLUMN IF NOT EXISTS scope_of VARCHAR;
+ALTER TABLE indicators ADD COLUMN IF NOT EXISTS scope_level VARCHAR;
 CREATE TABLE IF NOT EXISTS units (
   code VARCHAR NOT NULL, name VARCHAR NOT NULL, level VARCHAR NOT NULL, parent_code VARCHAR,
   era VARCHAR NOT NULL, successor_codes VARCHAR[], source VARCHAR, PRIMARY KEY (era, code));

@@ -132,9 +132,11 @@ async function refreshReference(conn: DuckDBConnection, catalog: Indicator[], un
   await conn.run("INSERT INTO reference_state VALUES ($1)", [key]);
   await conn.run("DELETE FROM indicators");
   for (const i of catalog) {
-    await conn.run(`INSERT INTO indicators VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, ${LIST("$11", "VARCHAR")})`, [
+    await conn.run(`INSERT INTO indicators (code, name_vi, name_en, pillar, unit, direction, source, national_target_year, national_target_comparator, national_target_value, phrasings, scope_of, scope_level)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, ${LIST("$11", "VARCHAR")}, $12, $13)`, [
       i.code, i.name_vi, i.name_en, i.pillar, i.unit, i.direction, i.source ?? null,
       i.national_target?.year ?? null, i.national_target?.comparator ?? null, i.national_target?.value ?? null, i.phrasings.join(","),
+      i.scope_of?.code ?? null, i.scope_of?.level ?? null,
     ]);
   }
   // Imported lists stay; the shipped national list and the bundled rows are re-written so an upgrade or an edit takes effect.

@@ -19,7 +19,7 @@ cover AS (
          CAST(count(DISTINCT indicator_code) FILTER (WHERE measure = 'actual') AS INTEGER) AS indicators_with_result,
          CAST(count(DISTINCT indicator_code) AS INTEGER) AS indicators_reported
   FROM metric_observations GROUP BY unit_key, period_year),
-catalog AS (SELECT CAST(count(*) AS INTEGER) AS n FROM indicators)
+catalog AS (SELECT CAST(count(*) AS INTEGER) AS n FROM indicators WHERE scope_of IS NULL)
 SELECT ${unitColumnsOf("u")}, u.year,
        coalesce(d.plans, 0) AS plans, coalesce(d.reports, 0) AS reports,
        coalesce(d.plan_files, []) AS plan_files, coalesce(d.report_files, []) AS report_files,
