@@ -1,4 +1,5 @@
 import { tableRowLine, type DocumentLine } from "./document-lines.ts";
+import { findGrids, gridBox, gridRows, inGrid, type Ruling } from "./pdf-grid.ts";
 
 /** One run of text on a PDF page, in PDF points (y grows upwards). */
 export interface TextItem { text: string; x: number; y: number; width: number; size: number }
@@ -205,4 +206,34 @@ function joinCellLines(parts: string[]): string {
     const glue = fragment !== "" && !/[aăâeêioôơuưy]/u.test(fragment.normalize("NFD").replace(/\p{M}/gu, "")) && /\p{Ll}$/u.test(acc);
     return glue ? acc + part : `${acc} ${part}`;
   }, "");
+}
+
+/**
+ * A page whose tables have drawn borders: each grid's rows come from its cells (pdf-grid.ts), and the
+ * text above, between and below the grids is laid out as any page is. Without rulings that make a
+ * grid around some text, this is `layoutPage`.
+ */
+export function layoutRuledPage(items: TextItem[], rulings: Ruling[], page: number): PageLayout {
+  const grids = findGrids(rulings).filter((g) => items.some((it) => inGrid(g, it)));
+  if (grids.length === 0) return layoutPage(items, page);
+  const location = `page ${page}`;
+  const lines: DocumentLine[] = [];
+  const tableStarts: string[] = [];
+  let rest = items;
+  const text = (part: TextItem[]) => {
+    if (part.length === 0) return;
+    const laid = layoutPage(part, page);
+    lines.push(...laid.lines);
+    tableStarts.push(...laid.tableStarts);
+  };
+  for (const g of grids) {
+    const top = gridBox(g).y1;
+    const inside = rest.filter((it) => inGrid(g, it));
+    text(rest.filter((it) => !inGrid(g, it) && it.y > top));
+    const rows = gridRows(g, inside).map((r) => tableRowLine(r, location));
+    if (rows.length > 0) { tableStarts.push(rows[0]!.text); lines.push(...rows); }
+    rest = rest.filter((it) => !inGrid(g, it) && it.y <= top);
+  }
+  text(rest);
+  return { lines, tableStarts };
 }

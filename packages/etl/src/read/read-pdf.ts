@@ -1,5 +1,6 @@
 import type { DocumentLine, ReadFailure } from "./document-lines.ts";
-import { joinPages, layoutPage, type PageLayout, type TextItem } from "./pdf-layout.ts";
+import { joinPages, layoutRuledPage, type PageLayout, type TextItem } from "./pdf-layout.ts";
+import type { Ruling } from "./pdf-grid.ts";
 
 export interface PdfLimits { maxPages: number }
 export const DEFAULT_PDF_LIMITS: PdfLimits = { maxPages: 500 };
@@ -15,7 +16,7 @@ const loadPdfJs = () => (pdfjs ??= import("pdfjs-dist/legacy/build/pdf.mjs"));
  * needing OCR, a password-protected one as encrypted, a damaged one as unreadable.
  */
 export async function readPdf(bytes: Uint8Array, limits: PdfLimits = DEFAULT_PDF_LIMITS): Promise<{ ok: true; lines: DocumentLine[] } | ReadFailure> {
-  const { getDocument } = await loadPdfJs();
+  const { getDocument, OPS } = await loadPdfJs();
   // pdf.js takes ownership of the buffer it is given: hand it a copy.
   const task = getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false });
   let doc: Awaited<typeof task.promise>;
@@ -42,7 +43,7 @@ export async function readPdf(bytes: Uint8Array, limits: PdfLimits = DEFAULT_PDF
         items.push({ text: it.str, x: x!, y: y!, width: it.width, size: Math.abs(d!) || Math.abs(a!) || it.height });
         chars += it.str.trim().length;
       }
-      pages.push(layoutPage(items, p));
+      pages.push(layoutRuledPage(items, rulingsOf(await page.getOperatorList(), OPS), p));
       page.cleanup();
     }
     if (chars === 0) return { ok: false, reason_code: "needs_ocr", reason: `no text layer: needs OCR (${doc.numPages} page${doc.numPages === 1 ? "" : "s"} of images, probably a scan)` };
@@ -50,4 +51,63 @@ export async function readPdf(bytes: Uint8Array, limits: PdfLimits = DEFAULT_PDF
   } finally {
     await doc.destroy();
   }
+}
+
+type Matrix = [number, number, number, number, number, number];
+const multiply = (m: Matrix, n: Matrix): Matrix => [
+  m[0] * n[0] + m[2] * n[1], m[1] * n[0] + m[3] * n[1], m[0] * n[2] + m[2] * n[3], m[1] * n[2] + m[3] * n[3], m[0] * n[4] + m[2] * n[5] + m[4], m[1] * n[4] + m[3] * n[5] + m[5],
+];
+// pdf.js 5 path data: moveTo x y, lineTo x y, curveTo 6 numbers, quadraticCurveTo 4, closePath.
+const DRAW = { moveTo: 0, lineTo: 1, curveTo: 2, quadraticCurveTo: 3, closePath: 4 };
+
+/**
+ * The straight lines a page draws (stroked lines and rectangle edges, and thin filled rectangles as
+ * the line they are), in page coordinates: what table borders are made of. Clipping paths are not
+ * drawn and are skipped; curves end a line.
+ */
+function rulingsOf(list: { fnArray: number[]; argsArray: unknown[] }, OPS: Record<string, number>): Ruling[] {
+  const out: Ruling[] = [];
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const stack: Matrix[] = [];
+  const at = (x: number, y: number) => ({ x: ctm[0] * x + ctm[2] * y + ctm[4], y: ctm[1] * x + ctm[3] * y + ctm[5] });
+  const painted = new Set([OPS.stroke, OPS.closeStroke, OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const filled = new Set([OPS.fill, OPS.eoFill]);
+  for (let i = 0; i < list.fnArray.length; i++) {
+    const fn = list.fnArray[i];
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
+    else if (fn === OPS.transform) ctm = multiply(ctm, list.argsArray[i] as Matrix);
+    else if (fn === OPS.constructPath) {
+      const [op, paths] = list.argsArray[i] as [number, ArrayLike<number>[] | null];
+      if (!painted.has(op) || !paths) continue;
+      for (const data of paths) {
+        if (!data) continue;
+        const points: { x: number; y: number }[] = [];
+        const flush = (close: boolean) => {
+          if (close && points.length > 2) points.push(points[0]!);
+          if (filled.has(op) && points.length >= 4) {
+            // A thin filled rectangle is a border line along its long side.
+            const xs = points.map((p) => p.x), ys = points.map((p) => p.y);
+            const w = Math.max(...xs) - Math.min(...xs), h = Math.max(...ys) - Math.min(...ys);
+            if (h <= 2 && w > h) out.push({ x0: Math.min(...xs), x1: Math.max(...xs), y0: (Math.min(...ys) + Math.max(...ys)) / 2, y1: (Math.min(...ys) + Math.max(...ys)) / 2 });
+            else if (w <= 2 && h > w) out.push({ x0: (Math.min(...xs) + Math.max(...xs)) / 2, x1: (Math.min(...xs) + Math.max(...xs)) / 2, y0: Math.min(...ys), y1: Math.max(...ys) });
+          } else if (!filled.has(op)) {
+            for (let k = 1; k < points.length; k++) out.push({ x0: points[k - 1]!.x, y0: points[k - 1]!.y, x1: points[k]!.x, y1: points[k]!.y });
+          }
+          points.length = 0;
+        };
+        for (let k = 0; k < data.length;) {
+          const code = data[k]!;
+          if (code === DRAW.moveTo) { flush(false); points.push(at(data[k + 1]!, data[k + 2]!)); k += 3; }
+          else if (code === DRAW.lineTo) { points.push(at(data[k + 1]!, data[k + 2]!)); k += 3; }
+          else if (code === DRAW.curveTo) { flush(false); k += 7; }
+          else if (code === DRAW.quadraticCurveTo) { flush(false); k += 5; }
+          else if (code === DRAW.closePath) { flush(true); k += 1; }
+          else break;
+        }
+        flush(false);
+      }
+    }
+  }
+  return out;
 }
