@@ -34,7 +34,7 @@ export function extractProse(lines: LogicalLine[], source: SourceLine[], ctx: Ex
       extractor: "prose", source_line: line.first, source_ref: null, source_text: sourceText.join("\n"), text,
       unit_hint: null, cells: [], text_measure: section.mode === "target" ? "target" : section.mode === "result" ? "actual" : ctx.docKind === "plan" ? "target" : "actual",
       measure_from_heading: section.heading !== null && (section.mode === "target" || section.mode === "result"),
-      year: section.year ?? ctx.docYear, summary, counts_only: countsOnly,
+      year: section.year ?? ctx.docYear, summary, counts_only: countsOnly, context_before: i > 0 ? lines[i - 1]!.text : null,
     });
   });
   return out;

@@ -23,6 +23,8 @@ export interface RowCandidate {
   summary: boolean;
   /** A prose line whose only values are counts ("thành lập 18 Tổ công nghệ số"): no value clause, so no "no_value" reject when none maps. */
   counts_only?: boolean;
+  /** Prose: the line before, for a sentence that goes on from it ("Khi đó, 100% hồ sơ …"). */
+  context_before?: string | null;
 }
 
 /** Context every extractor needs. */

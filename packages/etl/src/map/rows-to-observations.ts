@@ -123,6 +123,30 @@ function statusParts(text: string): { text: string; start: number; end: number; 
   return out;
 }
 
+// "Phấn đấu đến năm 2030 …", "Giai đoạn 2026–2030, … phấn đấu …": the year a target is for.
+const TARGET_YEAR = /(?:phấn đấu|mục tiêu|kế hoạch)[^.;]{0,20}?(?:đến|tới)[ \t]+(?:hết[ \t]+|cuối[ \t]+)?năm[ \t]+(20\d\d)|giai đoạn[ \t]+20\d\d[ \t]*[-–][ \t]*(20\d\d)/iu;
+const THEN = /^\s*(?:khi đó|theo đó|đến lúc đó|đến thời điểm đó)(?![\p{L}])/iu;
+const targetYear = (text: string): number | null => { const m = TARGET_YEAR.exec(text); return m ? Number(m[1] ?? m[2]) : null; };
+
+/**
+ * The year of a value in prose: the clause's own ("năm 2024", "6 tháng đầu năm 2023"), a target's
+ * horizon in it ("phấn đấu đến năm 2030", "giai đoạn 2026–2030"), then its sentence's, then — for a
+ * sentence that goes on from the one before ("Khi đó, 100% hồ sơ …") — that sentence's (in this row or
+ * the line before), else the section's or the document's.
+ */
+function proseYear(row: RowCandidate, clause: string, measure: Measure): number | null {
+  const own = clauseYear(clause, null) ?? (measure === "target" ? targetYear(clause) : null);
+  if (own !== null) return own;
+  const sentences = row.text.split(/(?<=[.;])\s+(?=\p{Lu})/u);
+  const at = Math.max(0, sentences.findIndex((s) => s.includes(clause.slice(0, 40))));
+  const yearIn = (s: string | undefined) => (s ? clauseYear(s, null) ?? (measure === "target" ? targetYear(s) : null) : null);
+  const sentence = sentences[at]!;
+  const here = yearIn(sentence);
+  if (here !== null) return here;
+  if (THEN.test(sentence)) return yearIn(at > 0 ? sentences[at - 1] : row.context_before?.split(/(?<=[.;])\s+(?=\p{Lu})/u).pop()) ?? row.year;
+  return row.year;
+}
+
 /** Who a share counts, at the start of a noun phrase: the denominators the genre's indicators use. */
 const SUBJECT = /^(?:tỷ lệ\s+)?(?:dân số|người dân|hộ gia đình|doanh nghiệp|cán bộ|công chức|thôn|xã|cơ quan|trường học|hợp tác xã)(?![\p{L}])/iu;
 
@@ -191,7 +215,10 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
     // Coordinated values share their words: "80% hồ sơ công việc cấp huyện và 60% hồ sơ công việc cấp xã
     // được xử lý trên môi trường mạng" (the predicate after the last), "cáp quang phủ 100% xã và trên 80%
     // hộ gia đình" (the head before the first). Only across "và" or ",", never across ";" or a sentence.
-    if (m.code === null && c.value && !own) m = coordinated(clauses, i, m, units);
+    // A short clause that is its value and a denominator ("trên 80% hộ gia đình") borrows too: what it
+    // measures is in the head it shares.
+    const bare = c.value && c.text.indexOf(c.value.value.raw) <= 12 && c.text.slice(c.text.indexOf(c.value.value.raw) + c.value.value.raw.length).trim().split(/\s+/).length <= 4;
+    if ((m.code === null || bare) && c.value && !own) m = coordinated(clauses, i, m, units);
     if (m.code !== null) before = m;
     // "Chỉ số DTI … đạt 0,5123 điểm, xếp thứ 19/63, tăng 4 bậc": a rank that follows its indicator's
     // clause takes the indicator from the clauses before it in the sentence; so does a change ("… có hơn
@@ -292,7 +319,9 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
 
   const emit = (concept: string, confidence: number, text: string, measure: Measure, year: number | null, value: Loaded, raw: string) => {
     const tier = ctx.ownTier && ctx.catalog.scoped.has(concept) ? clauseTier(text, raw) : null;
-    const code = (tier && tier !== ctx.ownTier && ctx.catalog.scoped.get(concept)!.get(tier)) || concept;
+    // A district's or province's value "cấp huyện" / "cấp tỉnh" is its own agencies' (not its communes'):
+    // a tier too. Only a commune's "cấp xã" is the whole unit.
+    const code = (tier && !(tier === "xa" && ctx.ownTier === "xa") && ctx.catalog.scoped.get(concept)!.get(tier)) || concept;
     // A share is not a count: "100% xã có tổ công nghệ số" or "173/173 xã" under an indicator that counts
     // teams is another concept (a different denominator), kept for review; a change in percent is fine.
     // A rank, a score or a speed belongs only to an indicator of its kind.
@@ -341,10 +370,10 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
 
   // In prose a clause says itself whether it is a target or a result (unless a heading says), for
   // which year, and whether it is about another unit.
-  const place = (text: string) => row.extractor !== "prose" ? { other: null, measure: row.text_measure!, year: row.year } : {
-    other: otherUnit(text, ctx.ownNames, ctx.provinceNames),
-    measure: row.measure_from_heading ? row.text_measure! : clauseMeasure(text, row.text_measure!),
-    year: clauseYear(text, row.year),
+  const place = (text: string) => {
+    if (row.extractor !== "prose") return { other: null, measure: row.text_measure!, year: row.year };
+    const measure = row.measure_from_heading ? row.text_measure! : clauseMeasure(text, row.text_measure!);
+    return { other: otherUnit(text, ctx.ownNames, ctx.provinceNames), measure, year: proseYear(row, text, measure) };
   };
   for (const m of mapped) {
     const code = m.clause.value ? codeOf(m) : null;

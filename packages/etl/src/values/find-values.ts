@@ -23,7 +23,8 @@ const EXPRESSION = new RegExp(
 );
 const FRACTION = /(?<![\p{L}\d/.,])(\d{1,7}(?:\.\d{3})*)\s*\/\s*(\d{1,7}(?:\.\d{3})*)(?![\d/])/gu;
 // A count target needs an explicit "at least" and a noun after it ("ít nhất 04 doanh nghiệp").
-const COUNT_NOUN_STOP = /^\s*(tuổi|năm|tháng|ngày|giờ|lần|%|g\b|gbps|mbps)/iu;
+// "4 cấp" (tiers), "3 bước", "2 lớp": not things counted.
+const COUNT_NOUN_STOP = /^\s*(tuổi|năm|tháng|ngày|giờ|lần|%|g\b|gbps|mbps|cấp(?![\p{L}])|bước|mức độ)/iu;
 
 const cmpOf = (word: string | undefined): Comparator | null => {
   if (!word) return null;
@@ -75,7 +76,8 @@ export function findCountsInText(text: string): ValueMatch[] {
     if (!/^\s+\p{L}/u.test(after) || COUNT_NOUN_STOP.test(after) || /^\s*(?:km|m2|ha|mbps|gbps|kbps|mb\/s|triệu đồng|tỷ đồng|đồng|bậc|hạng|điểm)/iu.test(after)) continue;
     if (/[/\-]\s*$/u.test(text.slice(Math.max(0, start - 2), start)) || /^\s*[/\-]/u.test(after)) continue;
     if (value.unit !== "count" && value.value >= 1990 && value.value <= 2100 && Number.isInteger(value.value)) continue;
-    if (/(?:năm|tháng|ngày|lớp|thứ|top|nhóm|giai đoạn|khóa|khoá)\s*$/iu.test(text.slice(Math.max(0, start - 12), start))) continue;
+    // "mức độ 4", "cấp độ 3", "cấp 2": a level, not a count.
+    if (/(?:năm|tháng|ngày|lớp|thứ|top|nhóm|giai đoạn|khóa|khoá|(?<![\p{L}])(?<!cung\s)(?:mức độ|mức|cấp độ|cấp))\s*$/iu.test(text.slice(Math.max(0, start - 12), start))) continue;
     out.push({ value: { ...value, unit: "count" }, start, end });
   }
   return out;
