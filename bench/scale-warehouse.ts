@@ -34,7 +34,7 @@ export async function scaleWarehouse(conn: DuckDBConnection, target: number): Pr
     FROM submissions, copies`);
   await conn.run(`INSERT INTO observation_facts SELECT submission_id || '-' || k, period_year, measure, indicator_code, indicator_text, comparator,
       CASE WHEN value IS NULL OR unit <> 'percent' THEN value ELSE least(100, greatest(0, value + (hash(submission_id, k, indicator_code) % 11) - 5)) END,
-      value_max, unit, status, numerator, denominator, raw_value, source_ref, source_line, source_text, confidence, extractor, source_location, corrected
+      value_max, unit, status, numerator, denominator, raw_value, source_ref, source_line, source_text, confidence, extractor, source_location, corrected, ocr_confidence
     FROM observation_facts, copies`);
   await conn.run("INSERT INTO files SELECT 'copy' || k || '/' || source_file, content_hash, ruleset_hash, status, submission_id || '-' || k, loaded_at FROM files, copies WHERE submission_id IS NOT NULL");
   await conn.run("DROP TABLE copies");

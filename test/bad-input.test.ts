@@ -50,8 +50,9 @@ describe("bad input: each file gets its reason and the run goes on", () => {
     expect(rejects["in/password.pdf"]).toMatchObject({ reason_code: "encrypted", reason: expect.stringMatching(/password-protected/) });
   });
 
-  it("a scan without a text layer needs OCR, it is not an empty document", () => {
-    expect(rejects["in/scan.pdf"]).toMatchObject({ reason_code: "needs_ocr", reason: expect.stringMatching(/^no text layer: needs OCR \(1 page/) });
+  it("a scan whose image holds no words is refused as needing OCR, not as an empty document", () => {
+    // OCR reads every page without a text layer (test/ocr.test.ts); this one's image has no words.
+    expect(rejects["in/scan.pdf"]).toMatchObject({ reason_code: "needs_ocr", reason: expect.stringMatching(/^no text layer, and OCR found no words on its 1 page/) });
   });
 
   it("a 200 MB file is refused unread, with its size", () => {

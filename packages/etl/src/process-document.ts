@@ -1,4 +1,5 @@
 import { tierOf } from "./catalog/scope-levels.ts";
+import { ocrConfidenceOf } from "./read/ocr.ts";
 import { createHash } from "node:crypto";
 import { observationSchema, type Observation, type Reject, type Submission, type Warning } from "@dx-atlas/schema";
 import type { CatalogIndex } from "./catalog/match-indicator.ts";
@@ -39,6 +40,8 @@ export interface ProcessContext {
   manifest?: Map<string, ManifestEntry>;
   /** Seconds one file may take before it is given up as `timed_out` (default 60). */
   fileSeconds?: number;
+  /** Read scanned pages and page images by OCR (default true). */
+  ocr?: boolean;
 }
 
 /** How long one file may take: a real plan or report takes well under a second. */
@@ -65,8 +68,9 @@ export async function processDocument(sourceFile: string, bytes: Uint8Array, ctx
   const seconds = ctx.fileSeconds ?? DEFAULT_FILE_SECONDS;
   const deadline = performance.now() + seconds * 1000;
   const timedOut = (where: string) => rejectFile("timed_out", `parsing stopped after ${seconds} s, ${where}: the file is unusually large or shaped in a way the extractor reads slowly. Please report it (--file-timeout raises the limit)`, "");
-  const read = await readDocument(sourceFile, bytes, ctx.limits);
-  if (performance.now() > deadline) return timedOut("while reading it");
+  // OCR gets most of the budget: pages it could not reach in time are named, and what it read is kept.
+  const read = await readDocument(sourceFile, bytes, ctx.limits, { ocr: ctx.ocr ?? true, deadline: performance.now() + seconds * 800 });
+  if (performance.now() > deadline && !(read.ok && read.ocr)) return timedOut("while reading it");
   if (!read.ok) return rejectFile(read.reason_code, read.reason, read.reason_code === "binary" || bytes.length === 0 ? "" : printable(bytes.subarray(0, 200)));
   const locations = read.lines.map((l) => l.location);
   const source = toLines(read.lines.map((l) => l.text).join("\n"));
@@ -102,6 +106,7 @@ export async function processDocument(sourceFile: string, bytes: Uint8Array, ctx
     result.warnings.push(...outcome.warnings);
     for (const o of outcome.observations) {
       o.source_location = locations[o.source_line - 1] ?? null;
+      o.ocr_confidence = ocrConfidenceOf(o.source_location);
       const checked = observationSchema.safeParse(o);
       if (checked.success) result.observations.push(checked.data);
       else result.rejects.push({ source_file: sourceFile, submission_id: submissionId, scope: "row", reason_code: "invalid", reason: checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "), source_line: o.source_line, source_ref: o.source_ref, raw_text: o.source_text, best_code: o.indicator_code, best_confidence: o.confidence, source_location: o.source_location });

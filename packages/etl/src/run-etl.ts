@@ -14,6 +14,7 @@ import { MANIFEST_NAME, parseManifest, type ManifestEntry } from "./corrections/
 import { openWarehouse, queryRows } from "@dx-atlas/metrics";
 import { loadRun, type FilePlan, type LoadHooks, type LoadSummary } from "./load/warehouse.ts";
 import type { ParseSetup } from "./parallel/context.ts";
+import { stopOcr } from "./read/ocr.ts";
 import { parseAll } from "./parallel/pool.ts";
 import { DEFAULT_PATHS } from "./paths.ts";
 import { DEFAULT_FILE_SECONDS, type FileResult } from "./process-document.ts";
@@ -40,6 +41,8 @@ export interface EtlOptions {
   fileSeconds?: number;
   /** Parser threads (default: one per core, at most 8; 0 parses on the calling thread). */
   workers?: number;
+  /** Read scanned pages and page images by OCR (default true); false refuses them as needs_ocr (--no-ocr). */
+  ocr?: boolean;
   /** Keep every file's full result in the report (tests, small runs); otherwise only a summary per file. */
   keepResults?: boolean;
   hooks?: LoadHooks;
@@ -176,7 +179,7 @@ export async function runEtl(opts: EtlOptions): Promise<EtlReport> {
   }
   // The corrections and the manifest are rules too: editing them re-reads every file, so each one's use is known.
   const rulesetHash = createHash("sha256").update(`${EXTRACTOR_VERSION}\n${catalogText}\n${nationalListVersion()}\n${unitsText}\n${imported.length}\n${correctionsText}\n${manifestText}`).digest("hex").slice(0, 16);
-  const setup: ParseSetup = { catalogText, catalogSource, unitsText, unitsSource, imported, maxFileBytes, correctionsText, correctionsSource, manifest, fileSeconds: opts.fileSeconds ?? DEFAULT_FILE_SECONDS };
+  const setup: ParseSetup = { catalogText, catalogSource, unitsText, unitsSource, imported, maxFileBytes, correctionsText, correctionsSource, manifest, fileSeconds: opts.fileSeconds ?? DEFAULT_FILE_SECONDS, ocr: opts.ocr ?? true };
   const workers = opts.workers ?? defaultWorkers();
   let threads = 0;
   const files: FileSummary[] = [];
@@ -215,6 +218,8 @@ export async function runEtl(opts: EtlOptions): Promise<EtlReport> {
   } finally {
     wh.close();
     if (scratch) rmSync(dirname(scratch), { recursive: true, force: true });
+    // Files parsed on this thread may have started the OCR engine; its worker would keep the process up.
+    await stopOcr();
   }
 }
 
@@ -224,7 +229,7 @@ function summariseFile(plan: FilePlan, r: FileResult | null): FileSummary {
   const action = plan.action === "parse" ? (!s ? "rejected" : plan.replaces ? "replaced" : "loaded") : plan.action;
   return {
     file: plan.name, action,
-    read_as: s ? (s.format === "text" ? s.encoding ?? "text" : s.format) : "-",
+    read_as: s ? (s.format === "text" ? s.encoding ?? "text" : s.encoding ? `${s.format}, ${s.encoding}` : s.format) : "-",
     kind: s?.doc_kind ?? "-", unit: s ? `${s.unit_level} ${s.unit_name}` : "-", year: s?.doc_year ?? null,
     rows: r?.stats.rows ?? 0, mapped: r?.stats.mapped ?? 0, unmapped: r?.stats.unmapped ?? 0, observations: r?.observations.length ?? 0,
     warnings: r?.warnings.length ?? 0, rejects: r?.rejects.length ?? 0,

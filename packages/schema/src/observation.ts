@@ -22,6 +22,7 @@ export const observationSchema = z.object({
   source_text: z.string().meta({ description: "The original line(s) of the row, for provenance." }),
   confidence: z.number().min(0).max(1).meta({ description: "Mapping confidence of indicator_code." }),
   extractor: z.enum(["table", "flat-table", "prose"]).meta({ description: "Which extractor produced it." }),
+  ocr_confidence: z.number().min(0).max(100).nullable().optional().meta({ description: "Set when the value was read by OCR from a scanned page or an image: the mean confidence (0–100) of the words of its line. source_location then names the page and the box in the page image." }),
   corrected: z.string().nullable().optional().meta({ description: "Set when an analyst's value correction (data/corrections.yaml) replaced the value read: what the document said, what it was read as, and the entry. raw_value stays as printed." }),
 });
 export type Observation = z.infer<typeof observationSchema>;

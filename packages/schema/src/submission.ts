@@ -6,7 +6,7 @@ export const submissionSchema = z.object({
   submission_id: z.string().regex(/^[0-9a-f]{16}$/).meta({ description: "First 16 hex digits of the SHA-256 of the file's bytes: the same bytes are the same submission." }),
   source_file: z.string().min(1).meta({ description: "Path of the file as given to the ETL (relative to the working directory when possible)." }),
   content_hash: z.string().regex(/^[0-9a-f]{64}$/).meta({ description: "SHA-256 of the file's bytes." }),
-  format: z.enum(["text", "docx", "pdf", "xlsx"]).meta({ description: "File format, from its content (not its name): text, Word .docx, PDF with a text layer, Excel .xlsx." }),
+  format: z.enum(["text", "docx", "pdf", "xlsx", "image"]).meta({ description: "File format, from its content (not its name): text, Word .docx, PDF (with a text layer, or scanned and read by OCR), Excel .xlsx, image (a PNG or JPEG page, read by OCR)." }),
   encoding: z.string().nullable().meta({ description: "How the text was decoded, as detected: utf-8, utf-8-bom, utf-16le/be, windows-1258, tcvn3, vni; '+nfd' when letters arrived decomposed; 'utf-8/tcvn3' for legacy codes inside Unicode text. Null for .docx, .pdf and .xlsx, whose text is Unicode by format." }),
   doc_kind: docKindSchema,
   title: z.string().nullable().meta({ description: "Title line, e.g. 'Kế hoạch Chuyển đổi số năm 2025'." }),

@@ -36,6 +36,7 @@ Options:
   --json      print the run summary as JSON
   --max-file-mb N  refuse files larger than N MB unread (default 64)
   --workers N      parser threads (default: one per core, at most 8; 0 = parse on the main thread)
+  --no-ocr        do not read scanned PDF pages and page images (.png/.jpg) by OCR: refuse them as needs_ocr
   --file-timeout S give up on a file after S seconds (default 60) as timed_out; a parser thread stuck
                    for twice that is stopped (runs under 1000 files parse on the main thread: --workers 1
                    makes the hard stop apply to them too)
@@ -51,7 +52,7 @@ const cwd = process.env.INIT_CWD ?? process.cwd();
 async function main(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { db: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" }, "max-file-mb": { type: "string" }, workers: { type: "string" }, "file-timeout": { type: "string" }, gazetteer: { type: "string" }, corrections: { type: "string" }, catalog: { type: "string" }, manifest: { type: "string" }, "dry-run": { type: "boolean" }, accept: { type: "string", multiple: true }, as: { type: "string" }, unit: { type: "string" }, value: { type: "string" }, measure: { type: "string" }, new: { type: "string" }, name: { type: "string" }, direction: { type: "string" } } });
+    args = parseArgs({ args: argv, allowPositionals: true, options: { db: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" }, "max-file-mb": { type: "string" }, workers: { type: "string" }, "file-timeout": { type: "string" }, gazetteer: { type: "string" }, corrections: { type: "string" }, catalog: { type: "string" }, manifest: { type: "string" }, "dry-run": { type: "boolean" }, "no-ocr": { type: "boolean" }, accept: { type: "string", multiple: true }, as: { type: "string" }, unit: { type: "string" }, value: { type: "string" }, measure: { type: "string" }, new: { type: "string" }, name: { type: "string" }, direction: { type: "string" } } });
   } catch (err) {
     console.error(`etl: ${(err as Error).message}\n${USAGE}`);
     return 2;
@@ -84,7 +85,7 @@ async function main(argv: string[]): Promise<number> {
   const bar = process.stderr.isTTY && !args.values.json;
   const report = await runEtl({
     hooks: faultHooks(process.env.DX_TEST_PAUSE_AT),
-    inputs, db, cwd, maxFileBytes, workers, fileSeconds, gazetteerPath, correctionsPath, catalogPath,
+    inputs, db, cwd, maxFileBytes, workers, fileSeconds, ocr: !args.values["no-ocr"], gazetteerPath, correctionsPath, catalogPath,
     manifestPath: args.values.manifest ? resolve(cwd, args.values.manifest) : undefined, dryRun: Boolean(args.values["dry-run"]),
     onProgress: bar ? (done, total) => {
       if (total < 20) return;

@@ -42,7 +42,7 @@ export class RowWriter {
       for (const o of r.observations) {
         this.row("observation_facts", [
           o.submission_id, o.period_year, o.measure, o.indicator_code, o.indicator_text, o.comparator, o.value, o.value_max,
-          o.unit, o.status, o.numerator, o.denominator, o.raw_value, o.source_ref, o.source_line, o.source_text, o.confidence, o.extractor, o.source_location, o.corrected ?? null,
+          o.unit, o.status, o.numerator, o.denominator, o.raw_value, o.source_ref, o.source_line, o.source_text, o.confidence, o.extractor, o.source_location, o.corrected ?? null, o.ocr_confidence ?? null,
         ]);
       }
     }

@@ -28,6 +28,7 @@ ALTER TABLE observation_facts ADD COLUMN IF NOT EXISTS source_location VARCHAR;
 ALTER TABLE rejects ADD COLUMN IF NOT EXISTS source_location VARCHAR;
 ALTER TABLE rejects ADD COLUMN IF NOT EXISTS match_text VARCHAR;
 ALTER TABLE observation_facts ADD COLUMN IF NOT EXISTS corrected VARCHAR;
+ALTER TABLE observation_facts ADD COLUMN IF NOT EXISTS ocr_confidence DOUBLE;
 -- What the catalog and bundled units were when last written (a run that did not change them skips re-writing them).
 CREATE TABLE IF NOT EXISTS reference_state (hash VARCHAR NOT NULL);
 -- Which of the analyst's corrections (data/corrections.yaml) each file used, and what a unit or value correction changed.
@@ -49,7 +50,7 @@ CREATE OR REPLACE VIEW observations AS
 SELECT o.submission_id, s.source_file, s.doc_kind, s.unit_name, s.unit_level, s.district, s.province,
        s.unit_code, s.unit_era, o.period_year, o.measure, o.indicator_code, o.indicator_text, o.comparator,
        o.value, o.value_max, o.unit, o.status, o.numerator, o.denominator, o.raw_value, o.source_ref,
-       o.source_line, o.confidence, o.source_text, o.extractor, o.source_location, s.format, o.corrected
+       o.source_line, o.confidence, o.source_text, o.extractor, o.source_location, s.format, o.corrected, o.ocr_confidence
 FROM observation_facts o JOIN submissions s USING (submission_id);
 -- conflicts (values that disagree) is created with the metric views: it reads the current versions only.
 `;

@@ -16,6 +16,8 @@ export interface ParseSetup {
   manifest: ManifestEntry[];
   /** Seconds one file may take (processDocument's budget; parser threads are stopped at twice that). */
   fileSeconds: number;
+  /** Read scanned pages by OCR (false: --no-ocr). */
+  ocr: boolean;
 }
 
 /** One file to parse: where it is and the name it is recorded under. */
@@ -27,7 +29,7 @@ export function contextFrom(setup: ParseSetup): ProcessContext {
   const catalog = indexCatalog(indicators);
   const gazetteer = buildGazetteer(nationalUnits(), setup.imported, parseUnitsCsv(setup.unitsText, setup.unitsSource));
   const corrections = parseCorrections(setup.correctionsText, setup.correctionsSource, new Set(indicators.map((i) => i.code)));
-  return { catalog, gazetteer, corrections, correctionsSource: setup.correctionsSource, fileSeconds: setup.fileSeconds, manifest: new Map(setup.manifest.map((e) => [e.file, e])) };
+  return { catalog, gazetteer, corrections, correctionsSource: setup.correctionsSource, fileSeconds: setup.fileSeconds, ocr: setup.ocr, manifest: new Map(setup.manifest.map((e) => [e.file, e])) };
 }
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;

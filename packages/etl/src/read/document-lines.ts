@@ -6,17 +6,17 @@
  */
 export interface DocumentLine { text: string; location: string | null }
 
-export type DocumentFormat = "text" | "docx" | "pdf" | "xlsx";
+export type DocumentFormat = "text" | "docx" | "pdf" | "xlsx" | "image";
 
 /** Why a whole file could not be read. */
 export type ReadFailure = {
   ok: false;
-  reason_code: "empty" | "binary" | "unreadable" | "unsupported_format" | "too_large" | "needs_ocr" | "encrypted";
+  reason_code: "empty" | "binary" | "unreadable" | "unsupported_format" | "too_large" | "needs_ocr" | "encrypted" | "timed_out";
   reason: string;
 };
 
 export type ReadResult =
-  | { ok: true; format: DocumentFormat; encoding: string | null; lines: DocumentLine[]; notes: string[] }
+  | { ok: true; format: DocumentFormat; encoding: string | null; lines: DocumentLine[]; notes: string[]; ocr?: import("./read-pdf.ts").OcrReport }
   | ReadFailure;
 
 /** A table's cells as one line: tabs separate cells, so line breaks and tabs inside a cell become spaces. */

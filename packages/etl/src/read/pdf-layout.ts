@@ -2,11 +2,18 @@ import { tableRowLine, type DocumentLine } from "./document-lines.ts";
 import { findGrids, gridBox, gridRows, inGrid, type Ruling } from "./pdf-grid.ts";
 
 /** One run of text on a PDF page, in PDF points (y grows upwards). */
-export interface TextItem { text: string; x: number; y: number; width: number; size: number }
+export interface TextItem {
+  text: string; x: number; y: number; width: number; size: number;
+  /** A word read by OCR: its confidence (0–100) and its box in the page image (pixels). */
+  ocr?: { confidence: number; box: [number, number, number, number] };
+}
+
+/** Where a line of the page stands, from the runs it was made of (OCR lines name their box and confidence). */
+export type Locate = (items: TextItem[]) => string;
 
 /** Text items that sit on one baseline, split into segments where a gap is wider than a space. */
 interface Line { y: number; size: number; segments: Segment[] }
-interface Segment { x0: number; x1: number; text: string }
+interface Segment { x0: number; x1: number; text: string; items: TextItem[] }
 
 const GAP_EM = 0.9; // a gap wider than this (in font sizes) separates table cells, not words
 const TOL = 3; // points: how far apart two column starts may be and still be one column
@@ -24,27 +31,35 @@ const TOL = 3; // points: how far apart two column starts may be and still be on
  *    spacing (the PDF wrapped one paragraph), unless that line starts a list item.
  * Page numbers alone on the first or last line are dropped.
  */
-export function layoutPage(items: TextItem[], page: number): PageLayout {
+export function layoutPage(items: TextItem[], page: number, locate: Locate = () => `page ${page}`): PageLayout {
   const lines = dropPageNumbers(toLines(items));
   const out: DocumentLine[] = [];
   const tableStarts: string[] = [];
-  const location = `page ${page}`;
+  const runs: TextItem[][] = []; // per output line, the runs it was made of
+  const itemsOf = (ls: Line[]) => ls.flatMap((l) => l.segments.flatMap((s) => s.items));
   const right = Math.max(0, ...lines.filter((l) => l.segments.length === 1).map((l) => l.segments[0]!.x1));
   let previous: Line | null = null; // the last line written as text, while its paragraph may go on
   let i = 0;
   while (i < lines.length) {
     const block = tableBlock(lines, i);
     if (block) {
-      const rows = tableRows(lines.slice(i, block.end), block.columns).map((row) => tableRowLine(row, location));
+      const rows = tableRows(lines.slice(i, block.end), block.columns).map((row) => tableRowLine(row.cells, locate(itemsOf(row.lines))));
       tableStarts.push(rows[0]!.text);
       out.push(...rows);
+      runs.push(...rows.map(() => []));
       i = block.end;
       previous = null;
     } else {
       const line = lines[i]!;
       const text = line.segments.map((s) => s.text).join(" ");
-      if (previous && continuesParagraph(previous, line, right, text)) out[out.length - 1]!.text += ` ${text}`;
-      else out.push({ text, location });
+      if (previous && continuesParagraph(previous, line, right, text)) {
+        out[out.length - 1]!.text += ` ${text}`;
+        runs[runs.length - 1]!.push(...itemsOf([line]));
+        out[out.length - 1]!.location = locate(runs[runs.length - 1]!);
+      } else {
+        runs.push(itemsOf([line]));
+        out.push({ text, location: locate(runs[runs.length - 1]!) });
+      }
       previous = line;
       i++;
     }
@@ -95,8 +110,9 @@ function toLines(items: TextItem[]): Line[] {
       if (last && gap < GAP_EM * l.size) {
         last.text += gap > 0.15 * l.size && !last.text.endsWith(" ") && !it.text.startsWith(" ") ? ` ${it.text}` : it.text;
         last.x1 = Math.max(last.x1, it.x + it.width);
+        last.items.push(it);
       } else {
-        segments.push({ x0: it.x, x1: it.x + it.width, text: it.text });
+        segments.push({ x0: it.x, x1: it.x + it.width, text: it.text, items: [it] });
       }
     }
     for (const s of segments) s.text = s.text.replace(/\s+/g, " ").trim();
@@ -169,7 +185,7 @@ function columnOf(x: number, columns: number[]): number {
 }
 
 /** Groups a table's lines into rows and joins each column's lines into a cell. */
-function tableRows(lines: Line[], columns: number[]): string[][] {
+function tableRows(lines: Line[], columns: number[]): { cells: string[]; lines: Line[] }[] {
   const gaps = lines.slice(1).map((l, k) => lines[k]!.y - l.y);
   const leading = typicalLeading(lines, gaps);
   const spaced = gaps.some((g) => g > leading + 1.2);
@@ -182,7 +198,7 @@ function tableRows(lines: Line[], columns: number[]): string[][] {
   return rows.map((row) => {
     const cells = columns.map(() => [] as string[]);
     for (const line of row) for (const s of line.segments) cells[Math.max(0, columnOf(s.x0, columns))]!.push(s.text);
-    return cells.map(joinCellLines);
+    return { cells: cells.map(joinCellLines), lines: row };
   });
 }
 

@@ -2,7 +2,9 @@ import { extname } from "node:path";
 import { decodeText } from "./decode-text.ts";
 import { textLines, type DocumentFormat, type ReadResult } from "./document-lines.ts";
 import { readDocx } from "./read-docx.ts";
-import { DEFAULT_PDF_LIMITS, readPdf, type PdfLimits } from "./read-pdf.ts";
+import { DEFAULT_PDF_LIMITS, readPdf, type OcrOptions, type PdfLimits } from "./read-pdf.ts";
+import { imageSize, ocrLocation, recognizeImage, wordsToItems } from "./ocr.ts";
+import { layoutPage } from "./pdf-layout.ts";
 import { readXlsx } from "./read-xlsx.ts";
 import { DEFAULT_ZIP_LIMITS, isZip, ZipArchive, ZipError, type ZipLimits } from "./zip.ts";
 
@@ -10,7 +12,7 @@ export interface ReadLimits { zip: ZipLimits; pdf: PdfLimits }
 export const DEFAULT_READ_LIMITS: ReadLimits = { zip: DEFAULT_ZIP_LIMITS, pdf: DEFAULT_PDF_LIMITS };
 
 /** What a file's content is, by its first bytes (never by its name). */
-export type Sniffed = DocumentFormat | "zip" | "ole" | "rtf" | "odf";
+export type Sniffed = DocumentFormat | "zip" | "ole" | "rtf" | "odf" | "tiff";
 
 export function sniffFormat(bytes: Uint8Array): Sniffed {
   const head = new TextDecoder("latin1").decode(bytes.subarray(0, 1024));
@@ -18,13 +20,18 @@ export function sniffFormat(bytes: Uint8Array): Sniffed {
   if (isZip(bytes)) return "zip";
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return "ole";
   if (head.startsWith("{\\rtf")) return "rtf";
+  // A page photographed or scanned to an image: PNG, JPEG (read by OCR); TIFF (refused, with what to do).
+  if (bytes[0] === 0x89 && head.startsWith("\x89PNG")) return "image";
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "image";
+  if ((head.startsWith("II*\0") || head.startsWith("MM\0*"))) return "tiff";
   return "text";
 }
 
 const EXTENSION_FORMAT: Record<string, DocumentFormat> = {
   ".docx": "docx", ".pdf": "pdf", ".xlsx": "xlsx", ".xlsm": "xlsx", ".txt": "text", ".tsv": "text", ".csv": "text", ".md": "text",
+  ".png": "image", ".jpg": "image", ".jpeg": "image",
 };
-const FORMAT_NAMES: Record<DocumentFormat, string> = { text: "plain text", docx: "a Word .docx file", pdf: "a PDF", xlsx: "an Excel .xlsx workbook" };
+const FORMAT_NAMES: Record<DocumentFormat, string> = { text: "plain text", docx: "a Word .docx file", pdf: "a PDF", xlsx: "an Excel .xlsx workbook", image: "an image (PNG or JPEG)" };
 
 /**
  * Reads any submission into document lines: plain text in any of the encodings `decodeText`
@@ -33,7 +40,7 @@ const FORMAT_NAMES: Record<DocumentFormat, string> = { text: "plain text", docx:
  * read (legacy .doc/.xls, RTF, OpenDocument, password-protected Office files) are refused with what
  * to do instead. Never throws for bad input.
  */
-export async function readDocument(fileName: string, bytes: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<ReadResult> {
+export async function readDocument(fileName: string, bytes: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS, ocr: OcrOptions = { ocr: true }): Promise<ReadResult> {
   const sniffed = sniffFormat(bytes);
   const notes: string[] = [];
   try {
@@ -41,10 +48,20 @@ export async function readDocument(fileName: string, bytes: Uint8Array, limits: 
     if (sniffed === "rtf") return { ok: false, reason_code: "unsupported_format", reason: "an RTF document: save it as .docx" };
     let format: DocumentFormat;
     let result: ReadResult;
+    if (sniffed === "tiff") return { ok: false, reason_code: "unsupported_format", reason: "a TIFF image: save the scan as PDF, PNG or JPEG" };
     if (sniffed === "pdf") {
       format = "pdf";
-      const pdf = await readPdf(bytes, limits.pdf);
-      result = pdf.ok ? { ok: true, format, encoding: null, lines: pdf.lines, notes } : pdf;
+      const pdf = await readPdf(bytes, limits.pdf, ocr);
+      result = pdf.ok ? { ok: true, format, encoding: pdf.ocr ? ocrEncoding(pdf.ocr) : null, lines: pdf.lines, notes, ...(pdf.ocr ? { ocr: pdf.ocr } : {}) } : pdf;
+    } else if (sniffed === "image") {
+      format = "image";
+      if (!ocr.ocr) return { ok: false, reason_code: "needs_ocr", reason: "an image of a page: needs OCR (run without --no-ocr to read it)" };
+      const { width, height } = await imageSize(bytes);
+      const read = await recognizeImage(Buffer.from(bytes), width, height);
+      if (read.words.length === 0) return { ok: false, reason_code: "needs_ocr", reason: "an image in which OCR found no words (a photo, or a blank page)" };
+      // A photo has no known resolution: read it as if at the OCR resolution, which only scales the layout.
+      const report = { pages: [1], blank: [], unread: [] };
+      result = { ok: true, format, encoding: ocrEncoding(report), lines: layoutPage(wordsToItems(read), 1, (its) => ocrLocation(1, its)).lines, notes, ocr: report };
     } else if (sniffed === "zip") {
       const zip = new ZipArchive(bytes, limits.zip);
       if (zip.has("word/document.xml")) {
@@ -93,4 +110,10 @@ export function readerError(err: unknown): string {
   const xml = /^(?:error|warning|fatalError):\s*\[xmldom (?:error|warning|fatalError)\]\s*(.*)$/is.exec(first);
   const text = (xml ? `damaged XML (${xml[1]!.replace(/^element parse error:\s*(Error:\s*)?/i, "")})` : first).replace(/\s+/g, " ").trim();
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+}
+
+/** How an OCR'd file's text was obtained, for its summary row: "ocr: pages 1-3" (and what was skipped). */
+function ocrEncoding(r: { pages: number[]; blank: number[]; unread: number[] }): string {
+  const list = (ps: number[]) => ps.length === 0 ? "" : ps.length > 3 && ps[ps.length - 1]! - ps[0]! === ps.length - 1 ? `${ps[0]}-${ps[ps.length - 1]}` : ps.join(",");
+  return [`ocr: page${r.pages.length === 1 ? "" : "s"} ${list(r.pages)}`, r.blank.length ? `blank ${list(r.blank)}` : "", r.unread.length ? `unread ${list(r.unread)} (time)` : ""].filter(Boolean).join("; ");
 }

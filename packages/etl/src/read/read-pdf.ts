@@ -1,9 +1,15 @@
 import type { DocumentLine, ReadFailure } from "./document-lines.ts";
-import { joinPages, layoutRuledPage, type PageLayout, type TextItem } from "./pdf-layout.ts";
+import { joinPages, layoutPage, layoutRuledPage, type PageLayout, type TextItem } from "./pdf-layout.ts";
+import { ocrLocation, recognizeImage, renderPage, wordsToItems } from "./ocr.ts";
 import type { Ruling } from "./pdf-grid.ts";
 
 export interface PdfLimits { maxPages: number }
 export const DEFAULT_PDF_LIMITS: PdfLimits = { maxPages: 500 };
+
+/** Whether pages without a text layer are read by OCR, and until when (performance.now()): pages past it are named, not read. */
+export interface OcrOptions { ocr: boolean; deadline?: number }
+/** Which pages OCR read, which were blank (no words), and which the time budget left unread. */
+export interface OcrReport { pages: number[]; blank: number[]; unread: number[] }
 
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 let pdfjs: Promise<PdfJs> | null = null;
@@ -15,7 +21,7 @@ const loadPdfJs = () => (pdfjs ??= import("pdfjs-dist/legacy/build/pdf.mjs"));
  * `layoutPage` rebuilds lines and table rows from them). A PDF without text (a scan) is refused as
  * needing OCR, a password-protected one as encrypted, a damaged one as unreadable.
  */
-export async function readPdf(bytes: Uint8Array, limits: PdfLimits = DEFAULT_PDF_LIMITS): Promise<{ ok: true; lines: DocumentLine[] } | ReadFailure> {
+export async function readPdf(bytes: Uint8Array, limits: PdfLimits = DEFAULT_PDF_LIMITS, options: OcrOptions = { ocr: true }): Promise<{ ok: true; lines: DocumentLine[]; ocr?: OcrReport } | ReadFailure> {
   const { getDocument, OPS } = await loadPdfJs();
   // pdf.js takes ownership of the buffer it is given: hand it a copy.
   const task = getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false });
@@ -30,6 +36,7 @@ export async function readPdf(bytes: Uint8Array, limits: PdfLimits = DEFAULT_PDF
   try {
     if (doc.numPages > limits.maxPages) return { ok: false, reason_code: "too_large", reason: `the PDF has ${doc.numPages} pages, more than the limit of ${limits.maxPages}` };
     const pages: PageLayout[] = [];
+    const ocr: OcrReport = { pages: [], blank: [], unread: [] };
     let chars = 0;
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
@@ -41,13 +48,27 @@ export async function readPdf(bytes: Uint8Array, limits: PdfLimits = DEFAULT_PDF
         // Upright text only: rotated stamps and margin notes are not part of the body.
         if (Math.abs(b!) > 0.01 || Math.abs(c!) > 0.01) continue;
         items.push({ text: it.str, x: x!, y: y!, width: it.width, size: Math.abs(d!) || Math.abs(a!) || it.height });
-        chars += it.str.trim().length;
       }
-      pages.push(layoutRuledPage(items, rulingsOf(await page.getOperatorList(), OPS), p));
+      const pageChars = items.reduce((n, it) => n + it.text.trim().length, 0);
+      chars += pageChars;
+      if (pageChars === 0 && options.ocr) {
+        // A scanned page: rendered and read by OCR, unless the file's time budget is spent.
+        if (options.deadline !== undefined && performance.now() > options.deadline) { ocr.unread.push(p); page.cleanup(); continue; }
+        const image = await renderPage(page as never);
+        const read = await recognizeImage(image.png, image.width, image.height);
+        if (read.words.length === 0) ocr.blank.push(p);
+        else {
+          ocr.pages.push(p);
+          pages.push(layoutPage(wordsToItems(read), p, (its) => ocrLocation(p, its)));
+        }
+      } else if (pageChars > 0) {
+        pages.push(layoutRuledPage(items, rulingsOf(await page.getOperatorList(), OPS), p));
+      }
       page.cleanup();
     }
-    if (chars === 0) return { ok: false, reason_code: "needs_ocr", reason: `no text layer: needs OCR (${doc.numPages} page${doc.numPages === 1 ? "" : "s"} of images, probably a scan)` };
-    return { ok: true, lines: joinPages(pages) };
+    if (chars === 0 && !options.ocr) return { ok: false, reason_code: "needs_ocr", reason: `no text layer: needs OCR (${doc.numPages} page${doc.numPages === 1 ? "" : "s"} of images, probably a scan; run without --no-ocr to read it)` };
+    if (chars === 0 && ocr.pages.length === 0) return { ok: false, reason_code: ocr.unread.length > 0 ? "timed_out" : "needs_ocr", reason: ocr.unread.length > 0 ? `no text layer, and the time budget ran out before OCR read a page (${ocr.unread.length} pages unread; --file-timeout raises it)` : `no text layer, and OCR found no words on its ${doc.numPages} page${doc.numPages === 1 ? "" : "s"} (blank pages or photos)` };
+    return { ok: true, lines: joinPages(pages), ...(ocr.pages.length + ocr.blank.length + ocr.unread.length > 0 ? { ocr } : {}) };
   } finally {
     await doc.destroy();
   }

@@ -4,7 +4,7 @@ import { correctionKey } from "../corrections/corrections.ts";
 // What needs a human after a run, as items with a stable id (the same finding keeps its id across
 // runs, so `pnpm etl review --accept ID` can name it). Pure: the rows come from read-review.ts.
 
-export type ReviewKind = "unmapped" | "low_confidence" | "unit_uncertain" | "conflict" | "placeholder" | "unreadable_row" | "file_rejected" | "warning";
+export type ReviewKind = "unmapped" | "low_confidence" | "unit_uncertain" | "conflict" | "placeholder" | "unreadable_row" | "file_rejected" | "warning" | "ocr_unsure";
 
 export interface ReviewItem {
   id: string;
@@ -26,6 +26,8 @@ export interface ReviewItem {
 
 /** Mappings accepted below this confidence are listed for a human to confirm. */
 export const LOW_CONFIDENCE = 0.8;
+/** Values read by OCR below this mean word confidence (0–100) are listed with their page region. */
+export const OCR_UNSURE = 85;
 /** Units resolved below this confidence are listed. */
 export const UNIT_UNCERTAIN = 0.9;
 
@@ -35,6 +37,7 @@ export const itemId = (kind: ReviewKind, file: string, line: number | null, text
 export interface ReviewRows {
   rejects: { source_file: string; scope: string; reason_code: string; reason: string; source_line: number | null; raw_text: string; match_text: string | null; best_code: string | null; best_confidence: number | null }[];
   lowConfidence: { source_file: string; source_line: number; indicator_code: string; indicator_text: string | null; confidence: number; source_text: string | null; raw_value: string | null }[];
+  ocr: { source_file: string; source_line: number; indicator_code: string; raw_value: string | null; ocr_confidence: number; source_location: string | null }[];
   units: { source_file: string; unit_level: string | null; unit_name: string | null; unit_confidence: number | null }[];
   warnings: { source_file: string; code: string; message: string; source_line: number | null; raw_text: string | null }[];
   conflicts: { unit_name: string; period_year: number; indicator_code: string; measure: "target" | "actual"; entries: { raw_value: string | null; source_file: string; source_line: number }[] }[];
@@ -64,6 +67,9 @@ export function reviewItems(rows: ReviewRows): ReviewItem[] {
     out.push(item("low_confidence", o.source_file, o.source_line, o.source_text ?? "", `mapped to ${o.indicator_code} at confidence ${o.confidence.toFixed(2)} (value "${o.raw_value ?? ""}"): confirm or correct`,
       { wording: o.indicator_text ?? o.source_text ?? "", proposed: o.indicator_code }));
   }
+  for (const o of rows.ocr) {
+    out.push(item("ocr_unsure", o.source_file, o.source_line, o.raw_value ?? "", `read by OCR at confidence ${o.ocr_confidence.toFixed(0)}: "${o.raw_value ?? ""}" for ${o.indicator_code}; check it against the page image (${o.source_location ?? "page unknown"}); if it is misread, correct it in data/corrections.yaml (values: file, indicator, measure, year, value)`));
+  }
   for (const u of rows.units) {
     out.push(item("unit_uncertain", u.source_file, null, `${u.unit_level ?? ""} ${u.unit_name ?? ""}`.trim(), `the unit was resolved at confidence ${(u.unit_confidence ?? 0).toFixed(2)}: check it is the unit that filed the document`,
       { fix: { kind: "unit", file: u.source_file } }));
@@ -83,7 +89,7 @@ export function reviewItems(rows: ReviewRows): ReviewItem[] {
 
 const LABEL: Record<ReviewKind, string> = {
   unmapped: "unmapped", low_confidence: "unsure mapping", unit_uncertain: "unit unsure", conflict: "conflict",
-  placeholder: "placeholder", unreadable_row: "row not read", file_rejected: "file rejected", warning: "warning",
+  placeholder: "placeholder", unreadable_row: "row not read", file_rejected: "file rejected", warning: "warning", ocr_unsure: "OCR unsure",
 };
 
 const clip = (s: string, n: number) => { const t = s.replace(/\s+/g, " ").trim(); return t.length > n ? `${t.slice(0, n - 1)}…` : t; };

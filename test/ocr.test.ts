@@ -1,0 +1,48 @@
+// Scanned pages read by OCR (tesseract.js with its Vietnamese model from node_modules; fixtures made
+// by scripts/make-scan-fixtures.ts from sample 002's PDF). OCR is evidence, not truth: every value it
+// reads carries its confidence and the box it stands in on the page image.
+import { readFileSync } from "node:fs";
+import { afterAll, describe, expect, it } from "vitest";
+import { processDocument, type FileResult } from "../packages/etl/src/process-document.ts";
+import { stopOcr } from "../packages/etl/src/read/ocr.ts";
+import { agreement } from "./format-agreement.ts";
+import { catalogIndex, gazetteer, repo } from "./helpers.ts";
+
+// A photo of one page does not say who filed it: the analyst's manifest does, as it would in an inbox.
+const manifest = new Map(["002-page4.png", "002-page5-sideways.png"].map((f) => [`test/fixtures/scans/${f}`, { file: f, row: 1, unit: "xã Yên Hùng, huyện Yên Định", kind: "report" as const, year: 2024, source: "manifest.csv" }]));
+const read = (file: string, ocr = true) => processDocument(`test/fixtures/scans/${file}`, readFileSync(repo(`test/fixtures/${file.includes("/") ? file : `scans/${file}`}`)), { catalog: catalogIndex, gazetteer, ocr, manifest });
+afterAll(() => stopOcr());
+
+// The text layer of the same pages (1, 4 and 5 of 002.pdf) is the key.
+const textPages = async (pages: number[]) => (await read("formats/002.pdf")).observations.filter((o) => pages.includes(Number(/^page (\d+)/.exec(o.source_location ?? "")?.[1])));
+
+describe("OCR of scanned pages", () => {
+  let scan: FileResult;
+  it("reads a scanned PDF (three pages and a blank one) as its text layer reads, with confidence and page boxes", async () => {
+    scan = await read("002-scan.pdf");
+    expect(scan.submission).toMatchObject({ unit_name: "Yên Hùng", format: "pdf", encoding: "ocr: pages 1,2,3; blank 4" });
+    const a = agreement(await textPages([1, 4, 5]), scan.observations);
+    console.log(`OCR scan of 002 pages 1, 4, 5: ${a.agreed}/${a.total} rows agree with the text layer`);
+    expect(a.ratio, [...a.missing, ...a.extra].join("\n")).toBeGreaterThanOrEqual(0.75);
+    for (const o of scan.observations) {
+      expect(o.ocr_confidence).toBeGreaterThanOrEqual(80);
+      expect(o.source_location).toMatch(/^page [1-3], box \d+,\d+-\d+,\d+ px at 150 dpi, ocr \d+$/);
+    }
+  }, 60_000);
+
+  it("reads a photo of a page (PNG) and a page fed sideways", async () => {
+    const photo = await read("002-page4.png");
+    expect(photo.submission).toMatchObject({ format: "image", encoding: "ocr: page 1" });
+    const sideways = await read("002-page5-sideways.png");
+    const got = (r: FileResult) => r.observations.map((o) => `${o.indicator_code} ${o.value}`);
+    // The photo's values are page 4's; the sideways page is turned back and read like page 5.
+    expect(agreement(await textPages([4]), photo.observations).ratio).toBeGreaterThanOrEqual(0.75);
+    expect(got(sideways).length).toBeGreaterThanOrEqual(4);
+    expect(sideways.observations.every((o) => (o.ocr_confidence ?? 0) >= 80)).toBe(true);
+  }, 90_000);
+
+  it("--no-ocr keeps the old refusal: a scan or an image needs OCR", async () => {
+    expect((await read("002-scan.pdf", false)).rejects[0]).toMatchObject({ reason_code: "needs_ocr" });
+    expect((await read("002-page4.png", false)).rejects[0]).toMatchObject({ reason_code: "needs_ocr" });
+  });
+});
