@@ -131,13 +131,19 @@ async function refreshReference(conn: DuckDBConnection, catalog: Indicator[], un
   await conn.run("DELETE FROM reference_state");
   await conn.run("INSERT INTO reference_state VALUES ($1)", [key]);
   await conn.run("DELETE FROM indicators");
-  for (const i of catalog) {
-    await conn.run(`INSERT INTO indicators (code, name_vi, name_en, pillar, unit, direction, source, national_target_year, national_target_comparator, national_target_value, phrasings, scope_of, scope_level)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, ${LIST("$11", "VARCHAR")}, $12, $13)`, [
-      i.code, i.name_vi, i.name_en, i.pillar, i.unit, i.direction, i.source ?? null,
+  // One statement for the whole catalog: a round trip per entry cost ~1 s at 200 entries.
+  const params: (string | number | null)[] = [];
+  const rows = catalog.map((i) => {
+    const at = params.length;
+    params.push(i.code, i.name_vi, i.name_en, i.pillar, i.unit, i.direction, i.source ?? null,
       i.national_target?.year ?? null, i.national_target?.comparator ?? null, i.national_target?.value ?? null, i.phrasings.join(","),
-      i.scope_of?.code ?? null, i.scope_of?.level ?? null,
-    ]);
+      i.scope_of?.code ?? null, i.scope_of?.level ?? null);
+    const p = (k: number) => `$${at + k}`;
+    return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, CAST(${p(8)} AS INTEGER), ${p(9)}, CAST(${p(10)} AS DOUBLE), ${LIST(p(11), "VARCHAR")}, ${p(12)}, ${p(13)})`;
+  });
+  if (rows.length > 0) {
+    await conn.run(`INSERT INTO indicators (code, name_vi, name_en, pillar, unit, direction, source, national_target_year, national_target_comparator, national_target_value, phrasings, scope_of, scope_level)
+      VALUES ${rows.join(",\n")}`, params);
   }
   // Imported lists stay; the shipped national list and the bundled rows are re-written so an upgrade or an edit takes effect.
   await conn.run("DELETE FROM units WHERE source NOT LIKE 'import:%'");
