@@ -24,7 +24,7 @@ export const comparatorSchema = z.enum(["eq", "approx", "gt", "gte", "lt", "lte"
 export type Comparator = z.infer<typeof comparatorSchema>;
 
 /** Unit of a value. per100 = per 100 inhabitants; status = a task state; bool = achieved / not. */
-export const valueUnitSchema = z.enum(["percent", "count", "per100", "bool", "status", "rank", "index", "mbps"]).meta({ description: "Unit of the value: percent (points), count, per100 (per 100 inhabitants), bool (1 achieved / 0 not), status (a task state, see status), rank (a place in a ranking, 'xếp thứ 16/63': lower is better; 'tăng 3 bậc' is an increase of 3 places), index (a score such as DTI 0,6077), mbps (a speed in Mbit/s)." });
+export const valueUnitSchema = z.enum(["percent", "count", "per100", "bool", "status", "rank", "index", "mbps", "km"]).meta({ description: "Unit of the value: percent (points), count, per100 (per 100 inhabitants), bool (1 achieved / 0 not), status (a task state, see status), rank (a place in a ranking, 'xếp thứ 16/63': lower is better; 'tăng 3 bậc' is an increase of 3 places), index (a score such as DTI 0,6077), mbps (a speed in Mbit/s), km (a length, 'hơn 21.000 km cáp quang')." });
 export type ValueUnit = z.infer<typeof valueUnitSchema>;
 
 /** Task state written as words: "Đã thực hiện" → done, "Đang thực hiện" → in_progress, "Chưa …" → not_started. */

@@ -7,7 +7,7 @@ const nf2 = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 });
 /** A number in Vietnamese format: 4.371; 89,9. */
 export const num = (v, digits = 1) => (v == null || Number.isNaN(v) ? "" : (digits === 1 ? nf : nf2).format(v));
 
-const UNIT_SUFFIX = { percent: "%", per100: "/100 dân", count: "", bool: "", status: "" };
+const UNIT_SUFFIX = { percent: "%", per100: "/100 dân", count: "", bool: "", status: "", mbps: " Mb/s", km: " km" };
 const COMPARATOR = { gt: "trên ", gte: "≥ ", lt: "dưới ", lte: "≤ ", increase: "tăng ", decrease: "giảm ", eq: "", range: "" };
 const TASK = { done: "Đã thực hiện", in_progress: "Đang thực hiện", not_started: "Chưa thực hiện" };
 

@@ -49,7 +49,7 @@ function otherUnit(clause: string, own: Set<string> | undefined, provinces?: Set
 const isChange = (c: string | null | undefined) => c === "increase" || c === "decrease";
 
 /** Values that say what kind of thing they measure map only to indicators of that kind. */
-const OWN_KIND = new Map<string, Indicator["unit"][]>([["rank", ["rank"]], ["index", ["index"]], ["mbps", ["mbps"]], ["per100", ["per100"]]]);
+const OWN_KIND = new Map<string, Indicator["unit"][]>([["rank", ["rank"]], ["index", ["index"]], ["mbps", ["mbps"]], ["per100", ["per100"]], ["km", ["km"]]]);
 
 /**
  * Values standing inside brackets that report a result ("(… đạt 100%)", "(Kết quả: …)") after a value
@@ -91,7 +91,7 @@ function sharedComparators(text: string, values: ValueMatch[]): ValueMatch[] {
   for (let i = 1; i < out.length; i++) {
     const prev = out[i - 1]!.value, cur = out[i]!.value;
     if (!["gt", "gte", "lt", "lte"].includes(prev.comparator) || cur.comparator !== "eq" || cur.unit !== prev.unit) continue;
-    if (!/^[\d.,]+\s*%?$/u.test(cur.raw.trim())) continue;
+    if (!/^[\d.,]+\s*(?:%|mbps|mb\/s)?$/iu.test(cur.raw.trim())) continue;
     const gap = text.slice(out[i - 1]!.end, out[i]!.start);
     if (gap.length > 120 || /[;:()]|\.\s|đạt|là/iu.test(gap) || !/(?:^|\s)và\s|,\s/u.test(gap)) continue;
     out[i] = { ...out[i]!, value: { ...cur, comparator: prev.comparator } };

@@ -91,6 +91,8 @@ const SCORE = /(?<![\p{L}\d.,])(?:(tăng|giảm)[ \t]+)?(\d,\d{2,4}|0[.,]\d{2,4}
 const SPEED = /(?<![\p{L}\d.,])(?:(tối thiểu|ít nhất|trên|từ)[ \t]+)?(\d{1,4}(?:[.,]\d+)?)[ \t]*(?:mbps|mb\/s|mbit\/s)(?![\p{L}])/giu;
 
 // "đạt mật độ 73,3 thuê bao/100 dân", "gần 128 thuê bao/100 dân": a density per 100 inhabitants.
+// "hơn 21.000 km cáp quang": a length.
+const KM = /(?<![\p{L}\d.,])(?:(gần|khoảng|xấp xỉ|trên|hơn)[ \t]+)?(\d{1,3}(?:\.\d{3})*(?:,\d+)?|\d+(?:,\d+)?)[ \t]*km(?![\p{L}])/giu;
 const PER100 = /(?<![\p{L}\d.,])(?:(gần|khoảng|xấp xỉ|trên|hơn)[ \t]+)?(\d{1,4}(?:[.,]\d+)?)[ \t]*%?[ \t]*(?:thuê bao|máy|tài khoản)?[ \t]*\/[ \t]*100[ \t]*(?:người[ \t]+)?dân(?![\p{L}])/giu;
 
 const number = (v: number, comparator: Comparator, unit: NumericValue["unit"], raw: string, denominator: number | null = null): NumericValue =>
@@ -108,6 +110,12 @@ export function findRanksAndScores(text: string): ValueMatch[] {
     const v = parseVietnameseNumber(m[2]!.replace(".", ","));
     if (v === null || v > 1) continue;
     out.push({ value: number(v, m[1] ? (m[1].toLowerCase() === "tăng" ? "increase" : "decrease") : "eq", "index", m[0]), start: m.index, end: m.index + m[0].length });
+  }
+  for (const m of text.matchAll(KM)) {
+    const v = parseVietnameseNumber(m[2]!);
+    if (v === null) continue;
+    const w = m[1]?.toLowerCase();
+    out.push({ value: number(v, !w ? "eq" : w === "trên" || w === "hơn" ? "gt" : "approx", "km", m[0]), start: m.index, end: m.index + m[0].length });
   }
   for (const m of text.matchAll(PER100)) {
     const v = parseVietnameseNumber(m[2]!);

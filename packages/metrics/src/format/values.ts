@@ -10,7 +10,7 @@ export const num = (v: number | null | undefined, digits = 2): string =>
 /** A target or result as one short cell: "> 75%", "7–8%", "+6%", "in progress". */
 export function describeValue(v: { comparator: Comparator | null; value: number | null; value_max?: number | null; unit: ValueUnit | null; status?: TaskStatus | null }): string {
   if (v.value === null) return v.status ? STATUS[v.status] : "";
-  const suffix = v.unit === "percent" ? "%" : v.unit === "per100" ? "/100" : "";
+  const suffix = v.unit === "percent" ? "%" : v.unit === "per100" ? "/100" : v.unit === "mbps" ? " Mbps" : v.unit === "km" ? " km" : "";
   if (v.comparator === "range" && v.value_max !== null && v.value_max !== undefined) return `${num(v.value)}–${num(v.value_max)}${suffix}`;
   if (v.unit === "bool") return v.value >= 1 ? "achieved" : "not achieved";
   return `${(v.comparator && SYMBOL[v.comparator]) ?? ""}${num(v.value)}${suffix}`;
