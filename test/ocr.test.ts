@@ -4,7 +4,8 @@
 import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { processDocument, type FileResult } from "../packages/etl/src/process-document.ts";
-import { stopOcr } from "../packages/etl/src/read/ocr.ts";
+import { imageRulings, stopOcr } from "../packages/etl/src/read/ocr.ts";
+import { findGrids } from "../packages/etl/src/read/pdf-grid.ts";
 import { agreement } from "./format-agreement.ts";
 import { catalogIndex, gazetteer, repo } from "./helpers.ts";
 
@@ -44,5 +45,25 @@ describe("OCR of scanned pages", () => {
   it("--no-ocr keeps the old refusal: a scan or an image needs OCR", async () => {
     expect((await read("002-scan.pdf", false)).rejects[0]).toMatchObject({ reason_code: "needs_ocr" });
     expect((await read("002-page4.png", false)).rejects[0]).toMatchObject({ reason_code: "needs_ocr" });
+  });
+});
+
+describe("a scanned table's borders", () => {
+  it("are found in the page image as ruled lines, and make the grid a drawn table makes", () => {
+    // A 600 × 400 px white image (150 dpi) with a 3 × 2 table drawn 2 px thick, and a line of "text"
+    // (short dark runs) that must not count as a border.
+    const w = 600, h = 400;
+    const gray = new Uint8Array(w * h).fill(255);
+    const hline = (y: number) => { for (let t = 0; t < 2; t++) for (let x = 50; x <= 550; x++) gray[(y + t) * w + x] = 0; };
+    const vline = (x: number) => { for (let t = 0; t < 2; t++) for (let y = 50; y <= 350; y++) gray[y * w + x + t] = 0; };
+    [50, 150, 250, 350].forEach(hline);
+    [50, 200, 550].forEach(vline);
+    for (let x = 60; x < 190; x += 12) for (let y = 100; y < 112; y++) for (let k = 0; k < 8; k++) gray[y * w + x + k] = 0;
+    const [grid, ...more] = findGrids(imageRulings(gray, w, h));
+    expect(more).toEqual([]);
+    expect(grid!.ys.length).toBe(4);
+    expect(grid!.xs.length).toBe(3);
+    // Pixels to points: x 50 px at 150 dpi is 24 pt.
+    expect(grid!.xs[0]).toBeCloseTo(24.2, 0);
   });
 });

@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { TextItem } from "./pdf-layout.ts";
+import type { Ruling } from "./pdf-grid.ts";
 
 // Reading scanned pages: tesseract.js 7 with its Vietnamese model from node_modules (nothing is
 // downloaded), pages rendered by pdf.js onto @napi-rs/canvas. The I/O edge of OCR; how words become
@@ -56,8 +57,10 @@ async function recognizeOnce(png: Buffer, width: number, height: number, rotatio
   const { data } = await (await engine()).recognize(png, {}, { blocks: true });
   const words: OcrWord[] = [];
   for (const b of data.blocks ?? []) for (const p of b.paragraphs) for (const l of p.lines) for (const w of l.words) {
-    if (w.text.trim() === "") continue;
-    words.push({ text: w.text, confidence: w.confidence, ...w.bbox, lineBottom: l.bbox.y1, lineHeight: l.bbox.y1 - l.bbox.y0 });
+    // A table's border read as a letter: "|", "|50%", "mở|phục".
+    const text = w.text.replace(/^[|¦]+|[|¦]+$/gu, "").replace(/[|¦]+/gu, " ").trim();
+    if (text === "") continue;
+    words.push({ text, confidence: w.confidence, ...w.bbox, lineBottom: l.bbox.y1, lineHeight: l.bbox.y1 - l.bbox.y0 });
   }
   return { words, width, height, confidence: data.confidence, rotation };
 }
@@ -94,6 +97,43 @@ export async function recognizeImage(png: Buffer, width: number, height: number)
 export async function imageSize(bytes: Uint8Array): Promise<{ width: number; height: number }> {
   const img = await canvasLib().loadImage(Buffer.from(bytes));
   return { width: img.width, height: img.height };
+}
+
+/**
+ * The ruled lines of a page image (a scanned table's borders), in points with y upwards, as
+ * pdf-grid.ts takes them from a PDF's drawing: runs of dark pixels at least ~1.5 cm long, across a
+ * row (horizontal) or down a column (vertical). Letters make short runs; underlines and frames are not
+ * grids and pdf-grid.ts leaves them out.
+ */
+export function imageRulings(gray: Uint8Array, width: number, height: number, dpi = OCR_DPI): Ruling[] {
+  const minRun = Math.round(dpi * 0.6); // ~1.5 cm
+  const dark = (v: number) => v < 140;
+  const k = 72 / dpi;
+  const hPt = height * k;
+  const out: Ruling[] = [];
+  const runs = (len: number, at: (i: number) => number, emit: (a: number, b: number) => void) => {
+    let start = -1, gap = 0;
+    for (let i = 0; i <= len; i++) {
+      const d = i < len && dark(at(i));
+      if (d) { if (start < 0) start = i; gap = 0; }
+      else if (start >= 0 && ++gap > 2) { const end = i - gap; if (end - start >= minRun) emit(start, end); start = -1; gap = 0; }
+    }
+  };
+  for (let y = 0; y < height; y++) runs(width, (x) => gray[y * width + x]!, (a, b) => out.push({ x0: a * k, x1: b * k, y0: hPt - y * k, y1: hPt - y * k }));
+  for (let x = 0; x < width; x++) runs(height, (y) => gray[y * width + x]!, (a, b) => out.push({ x0: x * k, x1: x * k, y0: hPt - b * k, y1: hPt - a * k }));
+  return out;
+}
+
+/** A PNG's pixels as grey levels (0 black – 255 white). */
+export async function grayPixels(png: Buffer): Promise<{ gray: Uint8Array; width: number; height: number }> {
+  const { createCanvas, loadImage } = canvasLib() as unknown as { createCanvas(w: number, h: number): { getContext(t: "2d"): { drawImage(i: unknown, x: number, y: number): void; getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } }; loadImage(b: Buffer): Promise<{ width: number; height: number }> };
+  const img = await loadImage(png);
+  const c = createCanvas(img.width, img.height).getContext("2d");
+  c.drawImage(img, 0, 0);
+  const { data } = c.getImageData(0, 0, img.width, img.height);
+  const gray = new Uint8Array(img.width * img.height);
+  for (let i = 0; i < gray.length; i++) gray[i] = (data[4 * i]! * 3 + data[4 * i + 1]! * 6 + data[4 * i + 2]!) / 10;
+  return { gray, width: img.width, height: img.height };
 }
 
 /** Renders a pdf.js page to a greyscale-friendly PNG at OCR_DPI. */

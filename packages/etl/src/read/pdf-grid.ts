@@ -92,6 +92,11 @@ export function inGrid(g: Grid, it: TextItem): boolean {
  * its text in the row it stands in, the others empty. Rows with no text are left out.
  */
 export function gridRows(g: Grid, items: TextItem[]): string[][] {
+  return gridRowsWithRuns(g, items).map((r) => r.cells);
+}
+
+/** `gridRows`, with the runs each row was made of (for its location: an OCR row names its box). */
+export function gridRowsWithRuns(g: Grid, items: TextItem[]): { cells: string[]; runs: TextItem[] }[] {
   // Each row's own column boundaries: the verticals that cross it. Two tables drawn one under the other
   // touch, so they come as one grid; a change of the outer edges starts the next table's columns.
   const bands = [];
@@ -107,7 +112,7 @@ export function gridRows(g: Grid, items: TextItem[]): string[][] {
     if (same) { seg.bands.push(b); for (const x of b.bounds) if (!seg.xs.some((y) => Math.abs(y - x) <= SNAP)) seg.xs.push(x); }
     else segments.push({ bands: [b], xs: [...b.bounds] });
   }
-  const rows: string[][] = [];
+  const rows: { cells: string[]; runs: TextItem[] }[] = [];
   for (const seg of segments) {
     seg.xs.sort((a, b) => a - b);
     for (const { top, bottom, bounds } of seg.bands) {
@@ -128,7 +133,7 @@ export function gridRows(g: Grid, items: TextItem[]): string[][] {
         const span = seg.xs.filter((x) => x > bounds[c]! + SNAP && x < bounds[c + 1]! - SNAP).length;
         spread.push(text[c]!, ...Array<string>(span).fill(""));
       }
-      rows.push(spread);
+      rows.push({ cells: spread, runs: cells.flat() });
     }
   }
   return rows;

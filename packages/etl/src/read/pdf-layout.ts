@@ -1,5 +1,5 @@
 import { tableRowLine, type DocumentLine } from "./document-lines.ts";
-import { findGrids, gridBox, gridRows, inGrid, type Ruling } from "./pdf-grid.ts";
+import { findGrids, gridBox, gridRowsWithRuns, inGrid, type Ruling } from "./pdf-grid.ts";
 
 /** One run of text on a PDF page, in PDF points (y grows upwards). */
 export interface TextItem {
@@ -229,16 +229,15 @@ function joinCellLines(parts: string[]): string {
  * text above, between and below the grids is laid out as any page is. Without rulings that make a
  * grid around some text, this is `layoutPage`.
  */
-export function layoutRuledPage(items: TextItem[], rulings: Ruling[], page: number): PageLayout {
+export function layoutRuledPage(items: TextItem[], rulings: Ruling[], page: number, locate: Locate = () => `page ${page}`): PageLayout {
   const grids = findGrids(rulings).filter((g) => items.some((it) => inGrid(g, it)));
-  if (grids.length === 0) return layoutPage(items, page);
-  const location = `page ${page}`;
+  if (grids.length === 0) return layoutPage(items, page, locate);
   const lines: DocumentLine[] = [];
   const tableStarts: string[] = [];
   let rest = items;
   const text = (part: TextItem[]) => {
     if (part.length === 0) return;
-    const laid = layoutPage(part, page);
+    const laid = layoutPage(part, page, locate);
     lines.push(...laid.lines);
     tableStarts.push(...laid.tableStarts);
   };
@@ -246,7 +245,7 @@ export function layoutRuledPage(items: TextItem[], rulings: Ruling[], page: numb
     const top = gridBox(g).y1;
     const inside = rest.filter((it) => inGrid(g, it));
     text(rest.filter((it) => !inGrid(g, it) && it.y > top));
-    const rows = gridRows(g, inside).map((r) => tableRowLine(r, location));
+    const rows = gridRowsWithRuns(g, inside).map((r) => tableRowLine(r.cells, locate(r.runs)));
     if (rows.length > 0) { tableStarts.push(rows[0]!.text); lines.push(...rows); }
     rest = rest.filter((it) => !inGrid(g, it) && it.y <= top);
   }

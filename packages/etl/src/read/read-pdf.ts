@@ -1,6 +1,6 @@
 import type { DocumentLine, ReadFailure } from "./document-lines.ts";
 import { joinPages, layoutPage, layoutRuledPage, type PageLayout, type TextItem } from "./pdf-layout.ts";
-import { ocrLocation, recognizeImage, renderPage, wordsToItems } from "./ocr.ts";
+import { grayPixels, imageRulings, ocrLocation, recognizeImage, renderPage, wordsToItems } from "./ocr.ts";
 import type { Ruling } from "./pdf-grid.ts";
 
 export interface PdfLimits { maxPages: number }
@@ -59,7 +59,10 @@ export async function readPdf(bytes: Uint8Array, limits: PdfLimits = DEFAULT_PDF
         if (read.words.length === 0) ocr.blank.push(p);
         else {
           ocr.pages.push(p);
-          pages.push(layoutPage(wordsToItems(read), p, (its) => ocrLocation(p, its)));
+          // A scanned table's borders are in the image: the same grid logic as a drawn table, from its pixels.
+          const px = read.rotation === 0 ? await grayPixels(image.png) : null;
+          const rulings = px ? imageRulings(px.gray, px.width, px.height) : [];
+          pages.push(layoutRuledPage(wordsToItems(read), rulings, p, (its) => ocrLocation(p, its)));
         }
       } else if (pageChars > 0) {
         pages.push(layoutRuledPage(items, rulingsOf(await page.getOperatorList(), OPS), p));
