@@ -19,6 +19,13 @@ export function readHeader(cells: string[]): { roles: (ColumnRole | null)[]; tar
     const t = c.trim();
     return t === "" ? null : ROLE_RULES.find(([re]) => re.test(t))?.[1] ?? null;
   });
+  // Two "indicator" columns, one of them naming a year ("Mục tiêu" | "Chỉ tên năm 2024", an OCR misreading
+  // of "Chỉ tiêu năm 2024"), and no target or result column: the one with the year holds the values.
+  if (!roles.includes("target") && !roles.includes("result")) {
+    const named = roles.flatMap((r, i) => (r === "indicator" ? [i] : []));
+    const dated = named.filter((i) => /\b20\d\d\b/u.test(cells[i]!));
+    if (named.length >= 2 && dated.length === 1 && dated[0] !== named[0]) roles[dated[0]!] = "target";
+  }
   if (!roles.includes("indicator") || !(roles.includes("label") || roles.includes("target") || roles.includes("result"))) return null;
   const yearOfRole = (role: ColumnRole) => {
     const i = roles.indexOf(role);

@@ -160,14 +160,18 @@ export function wordsToItems(page: OcrPage, dpi = OCR_DPI): TextItem[] {
   }));
 }
 
-/** Where a line read by OCR stands: its page, its box in the page image, and the words' mean confidence. */
+/** Where a line read by OCR stands: its page, its box in the page image, and its confidence (the words' mean, capped by its least sure number). */
 export function ocrLocation(page: number, items: TextItem[]): string {
   const boxes = items.map((i) => i.ocr?.box).filter((b): b is [number, number, number, number] => b !== undefined);
   const confs = items.map((i) => i.ocr?.confidence).filter((c): c is number => c !== undefined);
   if (boxes.length === 0) return `page ${page}`;
   const box = [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))];
+  // The line's mean, but no more than its least sure number: a misread digit ("40%" read as "20%") is
+  // what matters, and a line of sure words around it would hide it.
   const mean = confs.reduce((a, b) => a + b, 0) / confs.length;
-  return `page ${page}, box ${box[0]},${box[1]}-${box[2]},${box[3]} px at ${OCR_DPI} dpi, ocr ${mean.toFixed(0)}`;
+  const numbers = items.filter((i) => /\d/u.test(i.text) && i.ocr).map((i) => i.ocr!.confidence);
+  const conf = Math.min(mean, ...numbers);
+  return `page ${page}, box ${box[0]},${box[1]}-${box[2]},${box[3]} px at ${OCR_DPI} dpi, ocr ${conf.toFixed(0)}`;
 }
 
 /** The OCR confidence a location records ("…, ocr 91"), or null for text that was not read by OCR. */
