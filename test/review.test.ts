@@ -18,6 +18,13 @@ async function review(db: string): Promise<ReviewItem[]> {
   try { return reviewItems(await readReviewRows(wh.conn)); } finally { wh.close(); }
 }
 
+/** The same document with two lines added at the top (its lines move, its wording does not), read again. */
+async function rerunWithLinesMoved(dir: string, db: string, corrections: string, sample: string) {
+  const file = join(dir, "in", `${sample}.txt`);
+  writeFileSync(file, `Bản sửa đổi\n\n${readFileSync(file, "utf8")}`);
+  return runEtl({ inputs: ["in"], db, cwd: dir, correctionsPath: corrections });
+}
+
 function inbox(): { dir: string; db: string; corrections: string } {
   const dir = tempDir();
   mkdirSync(join(dir, "in"));
@@ -97,9 +104,7 @@ describe("corrections", () => {
     const out = etlCli(dir, "review", "--db", db, "--corrections", corrections, "--accept", conflict.id, "--value", "4371/4864 đạt 89,9%");
     expect(out).toContain(`xhs.ehealth_record actual 2023 in in/${SAMPLES[1]}.txt is 4371/4864 đạt 89,9%`);
     // Keyed by file, indicator, measure and year, not by line: add lines at the top and re-run.
-    const file = join(dir, "in", `${SAMPLES[1]}.txt`);
-    writeFileSync(file, `Bản sửa đổi\n\n${readFileSync(file, "utf8")}`);
-    const again = await runEtl({ inputs: ["in"], db, cwd: dir, correctionsPath: corrections });
+    const again = await rerunWithLinesMoved(dir, db, corrections, SAMPLES[1]!);
     expect(again.corrections).toMatchObject({ entries: 1, unused: [] });
     const wh = await openWarehouse(db, { readOnly: true });
     try {
@@ -125,9 +130,7 @@ describe("corrections", () => {
     const out = etlCli(dir, "review", "--db", db, "--corrections", corrections, "--accept", row.id, "--value", "98,6%", "--as", "cqs.full_online_public_services");
     expect(out).toContain(`the result of cqs.full_online_public_services in in/${SAMPLES[1]}.txt:198 is 98,6%`);
     expect(readFileSync(corrections, "utf8").match(/^row_values:/gm)).toHaveLength(1);
-    const file = join(dir, "in", `${SAMPLES[1]}.txt`);
-    writeFileSync(file, `Bản sửa đổi\n\n${readFileSync(file, "utf8")}`);
-    const again = await runEtl({ inputs: ["in"], db, cwd: dir, correctionsPath: corrections });
+    const again = await rerunWithLinesMoved(dir, db, corrections, SAMPLES[1]!);
     expect(again.corrections).toMatchObject({ entries: 1, unused: [] });
     const wh = await openWarehouse(db, { readOnly: true });
     try {
