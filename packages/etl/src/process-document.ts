@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { observationSchema, type Observation, type Reject, type Submission, type Warning } from "@dx-atlas/schema";
 import type { CatalogIndex } from "./catalog/match-indicator.ts";
 import { extractRows } from "./extract/index.ts";
+import type { RowCandidate } from "./extract/row-candidate.ts";
 import type { Gazetteer } from "./gazetteer/gazetteer.ts";
 import { applyRowValueCorrections, applyValueCorrections, type CorrectionUse } from "./corrections/apply-corrections.ts";
 import type { ManifestEntry } from "./corrections/manifest.ts";
@@ -13,9 +14,9 @@ import { foldVietnamese } from "./normalise/fold.ts";
 import type { Corrections } from "./corrections/corrections.ts";
 import { rowToObservations } from "./map/rows-to-observations.ts";
 import { detectMetadata } from "./metadata/detect-metadata.ts";
-import { toLines } from "./normalise/lines.ts";
+import { toLines, type SourceLine } from "./normalise/lines.ts";
 import { logicalLines } from "./normalise/logical-lines.ts";
-import { readDocument, type ReadLimits } from "./read/read-document.ts";
+import { pageRanges, readDocument, type ReadLimits } from "./read/read-document.ts";
 
 /** What one file gave: its submission (null when the whole file was rejected) and its rows. */
 export interface FileResult {
@@ -42,10 +43,16 @@ export interface ProcessContext {
   fileSeconds?: number;
   /** Read scanned pages and page images by OCR (default true). */
   ocr?: boolean;
+  /** Seconds OCR may spend on one file's scanned pages (default 300); pages past it are named, and what was read is kept. */
+  ocrSeconds?: number;
+  /** Told after each page OCR reads (a progress line; parser threads also use it to show they are not stuck). */
+  onOcrPage?: (file: string, read: number, of: number) => void;
 }
 
 /** How long one file may take: a real plan or report takes well under a second. */
 export const DEFAULT_FILE_SECONDS = 60;
+/** How long OCR may read one file: a scanned page takes about 5 s on one core, so about 60 pages. */
+export const DEFAULT_OCR_SECONDS = 300;
 
 /**
  * The whole pipeline for one file's bytes: read (text in any encoding, .docx, .pdf, .xlsx) →
@@ -66,11 +73,17 @@ export async function processDocument(sourceFile: string, bytes: Uint8Array, ctx
   // A time budget checked between stages and rows, so a file that reads slowly cannot hold up a run
   // (a hard limit for parser threads is in parallel/pool.ts).
   const seconds = ctx.fileSeconds ?? DEFAULT_FILE_SECONDS;
-  const deadline = performance.now() + seconds * 1000;
+  let deadline = performance.now() + seconds * 1000;
   const timedOut = (where: string) => rejectFile("timed_out", `parsing stopped after ${seconds} s, ${where}: the file is unusually large or shaped in a way the extractor reads slowly. Please report it (--file-timeout raises the limit)`, "");
-  // OCR gets most of the budget: pages it could not reach in time are named, and what it read is kept.
-  const read = await readDocument(sourceFile, bytes, ctx.limits, { ocr: ctx.ocr ?? true, deadline: performance.now() + seconds * 800 });
-  if (performance.now() > deadline && !(read.ok && read.ocr)) return timedOut("while reading it");
+  // OCR has a budget of its own (a scan's pages take seconds each): pages it could not reach in time
+  // are named, and what it read is kept; the rows then get the file's budget as any file's do.
+  const ocrSeconds = Math.max(seconds, ctx.ocrSeconds ?? DEFAULT_OCR_SECONDS);
+  const read = await readDocument(sourceFile, bytes, ctx.limits, {
+    ocr: ctx.ocr ?? true, deadline: performance.now() + ocrSeconds * 1000,
+    onPage: ctx.onOcrPage ? (n, of) => ctx.onOcrPage!(sourceFile, n, of) : undefined,
+  });
+  if (read.ok && read.ocr) deadline = performance.now() + seconds * 1000;
+  if (performance.now() > deadline) return timedOut("while reading it");
   if (!read.ok) return rejectFile(read.reason_code, read.reason, read.reason_code === "binary" || bytes.length === 0 ? "" : printable(bytes.subarray(0, 200)));
   const locations = read.lines.map((l) => l.location);
   const source = toLines(read.lines.map((l) => l.text).join("\n"));
@@ -90,6 +103,7 @@ export async function processDocument(sourceFile: string, bytes: Uint8Array, ctx
     warn("unit_name_mismatch", `the document is about ${unit.unit.level} ${unit.unit.name} but also names ${other.unit.level} ${other.unit.name} (${other.mentions}×): text copied from another unit's document?`, other.line, logical.find((l) => l.first === other.line)?.text ?? "");
   }
   for (const note of read.notes) warn("extension_mismatch", note, null, "");
+  if (read.ocr && read.ocr.unread.length > 0) warn("ocr_pages_unread", `OCR ran out of its time budget (${ocrSeconds} s) and did not read page${read.ocr.unread.length === 1 ? "" : "s"} ${pageRanges(read.ocr.unread)}; the values of the pages it read are kept. Raise --ocr-timeout, or split the scan, and load the file again`, null, "");
   for (const w of settled.meta.warnings) warn(w.code, w.message, w.line, head);
 
   const rows = extractRows(source, logical, { docKind: kind, docYear: year });
@@ -106,7 +120,7 @@ export async function processDocument(sourceFile: string, bytes: Uint8Array, ctx
     result.warnings.push(...outcome.warnings);
     for (const o of outcome.observations) {
       o.source_location = locations[o.source_line - 1] ?? null;
-      o.ocr_confidence = ocrConfidenceOf(o.source_location);
+      o.ocr_confidence = rowOcrConfidence(source, locations, row);
       const checked = observationSchema.safeParse(o);
       if (checked.success) result.observations.push(checked.data);
       else result.rejects.push({ source_file: sourceFile, submission_id: submissionId, scope: "row", reason_code: "invalid", reason: checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "), source_line: o.source_line, source_ref: o.source_ref, raw_text: o.source_text, best_code: o.indicator_code, best_confidence: o.confidence, source_location: o.source_location });
@@ -180,3 +194,21 @@ export const fileRejectRow = (sourceFile: string, reason_code: Reject["reason_co
 function printable(bytes: Uint8Array): string {
   return new TextDecoder("utf-8").decode(bytes).replace(/[\u0000-\u0008\u000e-\u001f\ufffd]/g, "·");
 }
+
+/**
+ * A value read by OCR is as sure as the least sure line of its row: a row number misread ("7" as
+ * "v2") runs two rows into one, and the value it gives the wrong indicator must reach the review,
+ * however sure the value's own line was. The row's lines are found from its first by their text.
+ */
+function rowOcrConfidence(source: SourceLine[], locations: (string | null)[], row: RowCandidate): number | null {
+  const wanted = row.source_text.split("\n");
+  let least: number | null = null;
+  for (let i = row.source_line - 1, k = 0; i < source.length && k < wanted.length && i < row.source_line + 200; i++) {
+    if (source[i]!.raw !== wanted[k]) continue;
+    k++;
+    const c = ocrConfidenceOf(locations[i] ?? null);
+    if (c !== null) least = least === null ? c : Math.min(least, c);
+  }
+  return least;
+}
+

@@ -17,7 +17,7 @@ import type { ParseSetup } from "./parallel/context.ts";
 import { stopOcr } from "./read/ocr.ts";
 import { parseAll } from "./parallel/pool.ts";
 import { DEFAULT_PATHS } from "./paths.ts";
-import { DEFAULT_FILE_SECONDS, type FileResult } from "./process-document.ts";
+import { DEFAULT_FILE_SECONDS, DEFAULT_OCR_SECONDS, type FileResult } from "./process-document.ts";
 
 export interface EtlOptions {
   inputs: string[];
@@ -35,6 +35,10 @@ export interface EtlOptions {
   cwd?: string;
   now?: () => Date;
   onProgress?: (done: number, total: number, file: string) => void;
+  /** Told after each page OCR reads (file, pages read so far, of its pages). */
+  onOcrPage?: (file: string, read: number, of: number) => void;
+  /** Seconds OCR may spend on one file's scanned pages (default 300); pages past it are named as unread. */
+  ocrSeconds?: number;
   /** Files larger than this are refused unread (default 64 MB). */
   maxFileBytes?: number;
   /** Seconds one file may take before it is rejected as timed_out (default 60; parser threads are stopped at twice that). */
@@ -179,7 +183,7 @@ export async function runEtl(opts: EtlOptions): Promise<EtlReport> {
   }
   // The corrections and the manifest are rules too: editing them re-reads every file, so each one's use is known.
   const rulesetHash = createHash("sha256").update(`${EXTRACTOR_VERSION}\n${catalogText}\n${nationalListVersion()}\n${unitsText}\n${imported.length}\n${correctionsText}\n${manifestText}`).digest("hex").slice(0, 16);
-  const setup: ParseSetup = { catalogText, catalogSource, unitsText, unitsSource, imported, maxFileBytes, correctionsText, correctionsSource, manifest, fileSeconds: opts.fileSeconds ?? DEFAULT_FILE_SECONDS, ocr: opts.ocr ?? true };
+  const setup: ParseSetup = { catalogText, catalogSource, unitsText, unitsSource, imported, maxFileBytes, correctionsText, correctionsSource, manifest, fileSeconds: opts.fileSeconds ?? DEFAULT_FILE_SECONDS, ocr: opts.ocr ?? true, ocrSeconds: opts.ocrSeconds ?? DEFAULT_OCR_SECONDS };
   const workers = opts.workers ?? defaultWorkers();
   let threads = 0;
   const files: FileSummary[] = [];
@@ -196,7 +200,7 @@ export async function runEtl(opts: EtlOptions): Promise<EtlReport> {
       // loading the pipeline, and on 2 cores 600 files took 2.8 s on one thread and 4.0 s on two.
       (plans) => {
         threads = plans.length === 0 || (plans.length < THREADS_FROM && opts.workers === undefined) ? 0 : Math.min(workers, plans.length);
-        return parseAll(plans.map((p) => ({ path: p.path, name: p.name })), setup, threads);
+        return parseAll(plans.map((p) => ({ path: p.path, name: p.name })), setup, threads, opts.onOcrPage);
       },
       ({ plan, result }) => {
         files.push(summariseFile(plan, result));

@@ -21,7 +21,7 @@ export type Reject = z.infer<typeof rejectSchema>;
 export const warningSchema = z.object({
   source_file: z.string(),
   submission_id: z.string().nullable(),
-  code: z.enum(["placeholder_unfilled", "unit_name_mismatch", "ambiguous_value", "duplicate_in_row", "unit_unresolved", "year_guessed", "year_unknown", "kind_guessed", "manifest_differs", "unit_superseded", "duplicate_file", "extension_mismatch"]),
+  code: z.enum(["placeholder_unfilled", "unit_name_mismatch", "ambiguous_value", "duplicate_in_row", "unit_unresolved", "year_guessed", "year_unknown", "kind_guessed", "manifest_differs", "unit_superseded", "duplicate_file", "extension_mismatch", "ocr_pages_unread"]),
   message: z.string(),
   source_line: z.number().int().nullable(),
   raw_text: z.string(),

@@ -40,6 +40,8 @@ Options:
   --file-timeout S give up on a file after S seconds (default 60) as timed_out; a parser thread stuck
                    for twice that is stopped (runs under 1000 files parse on the main thread: --workers 1
                    makes the hard stop apply to them too)
+  --ocr-timeout S  seconds OCR may spend on one scanned file (default 300, about 60 pages); the pages
+                   past it are named in a warning and what was read is kept
   --gazetteer CSV  units list to use instead of data/gazetteer/units.csv (same columns)
   --corrections YAML  the analyst's corrections (default data/corrections.yaml)
   --catalog YAML   the indicator catalog (default data/catalog/indicators.yaml; review --new writes to it)
@@ -52,7 +54,7 @@ const cwd = process.env.INIT_CWD ?? process.cwd();
 async function main(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { db: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" }, "max-file-mb": { type: "string" }, workers: { type: "string" }, "file-timeout": { type: "string" }, gazetteer: { type: "string" }, corrections: { type: "string" }, catalog: { type: "string" }, manifest: { type: "string" }, "dry-run": { type: "boolean" }, "no-ocr": { type: "boolean" }, accept: { type: "string", multiple: true }, as: { type: "string" }, unit: { type: "string" }, value: { type: "string" }, measure: { type: "string" }, new: { type: "string" }, name: { type: "string" }, direction: { type: "string" } } });
+    args = parseArgs({ args: argv, allowPositionals: true, options: { db: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" }, "max-file-mb": { type: "string" }, workers: { type: "string" }, "file-timeout": { type: "string" }, "ocr-timeout": { type: "string" }, gazetteer: { type: "string" }, corrections: { type: "string" }, catalog: { type: "string" }, manifest: { type: "string" }, "dry-run": { type: "boolean" }, "no-ocr": { type: "boolean" }, accept: { type: "string", multiple: true }, as: { type: "string" }, unit: { type: "string" }, value: { type: "string" }, measure: { type: "string" }, new: { type: "string" }, name: { type: "string" }, direction: { type: "string" } } });
   } catch (err) {
     console.error(`etl: ${(err as Error).message}\n${USAGE}`);
     return 2;
@@ -81,11 +83,13 @@ async function main(argv: string[]): Promise<number> {
   if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) { console.error(`--workers: expected a whole number ≥ 0, got "${args.values.workers}"`); return 2; }
   const fileSeconds = args.values["file-timeout"] === undefined ? undefined : Number(args.values["file-timeout"]);
   if (fileSeconds !== undefined && !(fileSeconds > 0)) { console.error(`--file-timeout: expected a positive number of seconds, got "${args.values["file-timeout"]}"`); return 2; }
+  const ocrSeconds = args.values["ocr-timeout"] === undefined ? undefined : Number(args.values["ocr-timeout"]);
+  if (ocrSeconds !== undefined && !(ocrSeconds > 0)) { console.error(`--ocr-timeout: expected a positive number of seconds, got "${args.values["ocr-timeout"]}"`); return 2; }
   const gazetteerPath = args.values.gazetteer ? resolve(cwd, args.values.gazetteer) : undefined;
   const bar = process.stderr.isTTY && !args.values.json;
   const report = await runEtl({
     hooks: faultHooks(process.env.DX_TEST_PAUSE_AT),
-    inputs, db, cwd, maxFileBytes, workers, fileSeconds, ocr: !args.values["no-ocr"], gazetteerPath, correctionsPath, catalogPath,
+    inputs, db, cwd, maxFileBytes, workers, fileSeconds, ocrSeconds, ocr: !args.values["no-ocr"], onOcrPage: ocrProgress(process.stderr), gazetteerPath, correctionsPath, catalogPath,
     manifestPath: args.values.manifest ? resolve(cwd, args.values.manifest) : undefined, dryRun: Boolean(args.values["dry-run"]),
     onProgress: bar ? (done, total) => {
       if (total < 20) return;
@@ -216,3 +220,16 @@ main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (err: E
   console.error(`etl: run failed, the warehouse is unchanged: ${explainWarehouseError(err, "")}`);
   process.exitCode = 1;
 });
+
+/**
+ * "OCR 3/12 pages: inbox/scan.pdf", one line per scanned file: rewritten in place on a terminal;
+ * elsewhere (a log) printed at the first page, every 10th and the last, so a long scan shows it moves.
+ */
+function ocrProgress(out: NodeJS.WriteStream): (file: string, read: number, of: number) => void {
+  return (file, read, of) => {
+    const line = `OCR ${read}/${of} pages: ${file}`;
+    if (out.isTTY) out.write(`\r${line}\x1b[K${read === of ? "\n" : ""}`);
+    else if (read === 1 || read === of || read % 10 === 0) out.write(`${line}\n`);
+  };
+}
+

@@ -11,7 +11,7 @@ import { unitHint, yearIn, type ExtractContext, type RowCandidate, type ValueCel
 const VALUE_CELL = /^\s*(?:[≥≤<>]=?\s*)?(?:(?:trên|dưới|tối thiểu|ít nhất|khoảng|gần|đạt)\s+)?\d[\d.,]*\s*%?\s*(?:\/\s*\d[\d.,]*)?\s*$|^\s*(?:đạt|vượt|không đạt|chưa đạt|hoàn thành|chưa hoàn thành|x|-|–)\s*$/iu;
 const HEADER_CELL_MAX = 40;
 const ROW_MAX = 300;
-const STOP = /^\s*(?:[IVX]+\.\s|phần\s+[IVX\d]+\b|nơi nhận|trên đây)/iu;
+const STOP = /^\s*(?:[IVX]+\.\s|phần\s*[IVX\d]+(?![\p{L}\p{N}])|nơi nhận|trên đây)/iu;
 
 /** Pipe rows ("STT | Tên chỉ tiêu | Đơn vị tính | Chỉ tiêu cụ thể") as tab-separated rows, line numbers kept. */
 export function pipesToTabs(lines: SourceLine[]): SourceLine[] {

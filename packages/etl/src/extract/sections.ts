@@ -5,7 +5,8 @@ export type SectionMode = "target" | "result" | "other" | "none";
 export interface Section { mode: SectionMode; year: number | null; heading: string | null }
 
 const HEADING_LEVELS: [RegExp, number][] = [
-  [/^(PHẦN|Phần)\s+([IVX]+|\d+)\b/u, 0],
+  // "PHẦNI": OCR drops the space before a part's numeral.
+  [/^(PHẦN|Phần)\s*([IVX]+|\d+)(?![\p{L}\p{N}])/u, 0],
   [/^[IVX]+[.)/]\s*\S/u, 1],
   [/^\d{1,2}[.)]\s+\S/u, 2],
   [/^\d{1,2}\.\d{1,2}\.?\s+\S/u, 3],

@@ -18,6 +18,8 @@ export interface ParseSetup {
   fileSeconds: number;
   /** Read scanned pages by OCR (false: --no-ocr). */
   ocr: boolean;
+  /** Seconds OCR may spend on one file (--ocr-timeout). */
+  ocrSeconds: number;
 }
 
 /** One file to parse: where it is and the name it is recorded under. */
@@ -29,7 +31,7 @@ export function contextFrom(setup: ParseSetup): ProcessContext {
   const catalog = indexCatalog(indicators);
   const gazetteer = buildGazetteer(nationalUnits(), setup.imported, parseUnitsCsv(setup.unitsText, setup.unitsSource));
   const corrections = parseCorrections(setup.correctionsText, setup.correctionsSource, new Set(indicators.map((i) => i.code)));
-  return { catalog, gazetteer, corrections, correctionsSource: setup.correctionsSource, fileSeconds: setup.fileSeconds, ocr: setup.ocr, manifest: new Map(setup.manifest.map((e) => [e.file, e])) };
+  return { catalog, gazetteer, corrections, correctionsSource: setup.correctionsSource, fileSeconds: setup.fileSeconds, ocr: setup.ocr, ocrSeconds: setup.ocrSeconds, manifest: new Map(setup.manifest.map((e) => [e.file, e])) };
 }
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;

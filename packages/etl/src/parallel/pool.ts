@@ -7,9 +7,9 @@ import { contextFrom, fileReject, parseFile, type ParseSetup, type ParseTask } f
  * the tasks were given, whatever order the threads finish in, so a run's output does not depend on
  * timing. At most `size × 4` files are in flight, so memory does not grow with the inbox.
  */
-export async function* parseAll(tasks: Iterable<ParseTask>, setup: ParseSetup, size: number): AsyncGenerator<FileResult> {
+export async function* parseAll(tasks: Iterable<ParseTask>, setup: ParseSetup, size: number, onOcrPage?: OcrProgress): AsyncGenerator<FileResult> {
   if (size <= 0) {
-    const ctx = contextFrom(setup);
+    const ctx = { ...contextFrom(setup), onOcrPage };
     for (const t of tasks) yield await parseFile(t, ctx, setup.maxFileBytes);
     return;
   }
@@ -26,9 +26,14 @@ export async function* parseAll(tasks: Iterable<ParseTask>, setup: ParseSetup, s
   const busy = new Map<Worker, { id: number; task: ParseTask; since: number }>();
   const spawn = () => {
     const w = new Worker(new URL("./worker-entry.mjs", import.meta.url), { workerData: setup, execArgv });
-    w.on("message", (m: { id: number; result?: FileResult; started?: boolean }) => {
+    w.on("message", (m: { id: number; result?: FileResult; started?: boolean; progress?: { read: number; of: number } }) => {
       if (!workers.has(w)) return; // stopped by the watchdog: its file is already rejected
-      if (m.started) { const job = busy.get(w); if (job?.id === m.id) job.since = performance.now(); return; }
+      // A page read by OCR restarts the watchdog's clock: a long scan is slow, not stuck.
+      if (m.started || m.progress) {
+        const job = busy.get(w);
+        if (job?.id === m.id) { job.since = performance.now(); if (m.progress) onOcrPage?.(job.task.name, m.progress.read, m.progress.of); }
+        return;
+      }
       busy.delete(w); done.set(m.id, m.result!); idle.push(w); signal(); });
     w.on("error", (err) => { failure = new Error(`a parser thread failed${busy.has(w) ? ` on ${busy.get(w)!.task.name}` : ""}: ${err.message}`); signal(); });
     workers.add(w);
@@ -36,7 +41,8 @@ export async function* parseAll(tasks: Iterable<ParseTask>, setup: ParseSetup, s
   };
   for (let i = 0; i < size; i++) spawn();
   // The hard limit: processDocument gives up on its own at fileSeconds between stages and rows; a
-  // thread stuck inside one step for twice that is stopped, its file rejected, and a new thread started.
+  // thread stuck inside one step (or one OCR page) for twice that is stopped, its file rejected, and a
+  // new thread started.
   const hardMs = setup.fileSeconds * 2000;
   const watchdog = setInterval(() => {
     const now = performance.now();
@@ -81,6 +87,9 @@ export async function* parseAll(tasks: Iterable<ParseTask>, setup: ParseSetup, s
     await Promise.all([...workers].map((w) => w.terminate()));
   }
 }
+
+/** Told after each page OCR reads in a file: pages read so far, of the file's pages. */
+export type OcrProgress = (file: string, read: number, of: number) => void;
 
 /** Node options minus module loaders (--import/--require/--loader and their values). */
 function withoutLoaders(argv: string[]): string[] {

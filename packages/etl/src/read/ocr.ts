@@ -3,7 +3,8 @@ import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { TextItem } from "./pdf-layout.ts";
-import type { Ruling } from "./pdf-grid.ts";
+import { columnBands, findGrids, type Ruling } from "./pdf-grid.ts";
+import { skewAngle } from "./deskew.ts";
 
 // Reading scanned pages: tesseract.js 7 with its Vietnamese model from node_modules (nothing is
 // downloaded), pages rendered by pdf.js onto @napi-rs/canvas. The I/O edge of OCR; how words become
@@ -24,6 +25,8 @@ const TRY_TURNS_BELOW = 70;
 
 const require = createRequire(import.meta.url);
 type Worker = { recognize(image: Buffer, opts?: object, output?: object): Promise<{ data: OcrData }>; terminate(): Promise<unknown> };
+/** Part of an image, in pixels. */
+export interface PixelRect { left: number; top: number; width: number; height: number }
 type Box = { x0: number; y0: number; x1: number; y1: number };
 interface OcrData { confidence: number; blocks: { paragraphs: { lines: { bbox: Box; words: { text: string; confidence: number; bbox: Box }[] }[] }[] }[] | null }
 
@@ -53,12 +56,22 @@ type Canvas = { width: number; height: number; getContext(t: "2d"): Ctx; toBuffe
 type Ctx = { translate(x: number, y: number): void; rotate(a: number): void; drawImage(img: unknown, x: number, y: number): void; fillStyle: string; fillRect(x: number, y: number, w: number, h: number): void };
 const canvasLib = () => require("@napi-rs/canvas") as { createCanvas(w: number, h: number): Canvas; loadImage(b: Buffer): Promise<{ width: number; height: number }> };
 
-async function recognizeOnce(png: Buffer, width: number, height: number, rotation: OcrPage["rotation"]): Promise<OcrPage> {
-  const { data } = await (await engine()).recognize(png, {}, { blocks: true });
+/**
+ * One OCR pass over an image, or over one rectangle of it (the words' boxes stay in the image's
+ * pixels). A rectangle (a table column, its borders painted out) is read as one block of text, page
+ * segmentation mode 6: on scanned appendix pages, mode 4 (a column) dropped short cells ("1.", "Đạt",
+ * "80%") that 6 kept.
+ */
+async function recognizeOnce(png: Buffer, width: number, height: number, rotation: OcrPage["rotation"], rect?: PixelRect): Promise<OcrPage> {
+  const { data } = await (await engine()).recognize(png, rect ? { rectangle: rect, tessedit_pageseg_mode: "6", user_defined_dpi: String(OCR_DPI) } : { user_defined_dpi: String(OCR_DPI) }, { blocks: true });
   const words: OcrWord[] = [];
   for (const b of data.blocks ?? []) for (const p of b.paragraphs) for (const l of p.lines) for (const w of l.words) {
     // A table's border read as a letter: "|", "|50%", "mở|phục".
-    const text = w.text.replace(/^[|¦]+|[|¦]+$/gu, "").replace(/[|¦]+/gu, " ").trim();
+    const text = w.text.replace(/^[|¦]+|[|¦]+$/gu, "").replace(/[|¦]+/gu, " ").trim()
+      // The Vietnamese model has no "≥" or "≤" (its character set lacks them): it reads them as ">"
+      // and "<". Plans write "≥ 80%" far more than "> 80%" (the samples: 7 to 0), so a bound read as
+      // ">" is taken as "≥", and the review lists every OCR value with a bound to check.
+      .replace(/^>(?=\d|$)/u, "≥").replace(/^<(?=\d|$)/u, "≤");
     if (text === "") continue;
     words.push({ text, confidence: w.confidence, ...w.bbox, lineBottom: l.bbox.y1, lineHeight: l.bbox.y1 - l.bbox.y0 });
   }
@@ -93,10 +106,45 @@ export async function recognizeImage(png: Buffer, width: number, height: number)
   return best;
 }
 
-/** An image file's pixel size (PNG, JPEG). */
-export async function imageSize(bytes: Uint8Array): Promise<{ width: number; height: number }> {
-  const img = await canvasLib().loadImage(Buffer.from(bytes));
-  return { width: img.width, height: img.height };
+/**
+ * A scanned page read whole: set straight, its ruled lines found (the grid logic's input, in points)
+ * and painted out, then read by OCR. A page with a table is read column by column (each column of
+ * each grid as one block of text, the rest of the page around the tables as a page): read as one
+ * page, OCR's layout analysis runs a table's narrow columns into one another.
+ */
+export async function readPageImage(png: Buffer): Promise<{ read: OcrPage; rulings: Ruling[] }> {
+  const image = await straightened(png);
+  const { gray, width, height } = image;
+  const rulings = imageRulings(gray, width, height);
+  const grids = findGrids(rulings);
+  if (grids.length === 0) {
+    const read = await recognizeImage(image.png, width, height);
+    return { read, rulings: read.rotation === 0 ? rulings : [] };
+  }
+  const k = 72 / OCR_DPI, hPt = height * k;
+  const px = (pt: number) => Math.round(pt / k);
+  const boxes = grids.map((g) => ({ left: px(g.xs[0]!), right: px(g.xs[g.xs.length - 1]!), top: px(hPt - g.ys[0]!), bottom: px(hPt - g.ys[g.ys.length - 1]!) }));
+  const clean = withoutRulings(gray, width, height);
+  // The page around its tables: the tables painted white.
+  const around = clean.slice();
+  for (const b of boxes) for (let y = Math.max(0, b.top); y < Math.min(height, b.bottom); y++) around.fill(255, y * width + Math.max(0, b.left), y * width + Math.min(width, b.right));
+  const page = await recognizeOnce(grayPng(around, width, height), width, height, 0);
+  const words = [...page.words];
+  const cleanPng = grayPng(clean, width, height);
+  for (const g of grids) for (const band of columnBands(g)) for (let i = 0; i + 1 < band.xs.length; i++) {
+    const left = Math.max(0, px(band.xs[i]!) + 2), right = Math.min(width, px(band.xs[i + 1]!) - 2);
+    const top = Math.max(0, px(hPt - band.top) + 2), bottom = Math.min(height, px(hPt - band.bottom) - 2);
+    if (right - left < 8 || bottom - top < 8 || !hasInk(clean, width, left, top, right, bottom)) continue;
+    words.push(...(await recognizeOnce(cleanPng, width, height, 0, { left, top, width: right - left, height: bottom - top })).words);
+  }
+  const confidence = words.length === 0 ? 0 : words.reduce((s, w) => s + w.confidence, 0) / words.length;
+  return { read: { words, width, height, confidence, rotation: 0 }, rulings };
+}
+
+/** Whether a rectangle of the page holds any ink (an empty cell column is not worth an OCR pass). */
+function hasInk(gray: Uint8Array, width: number, left: number, top: number, right: number, bottom: number): boolean {
+  for (let y = top; y < bottom; y++) for (let x = left; x < right; x++) if (isInk(gray[y * width + x]!)) return true;
+  return false;
 }
 
 /**
@@ -106,22 +154,80 @@ export async function imageSize(bytes: Uint8Array): Promise<{ width: number; hei
  * grids and pdf-grid.ts leaves them out.
  */
 export function imageRulings(gray: Uint8Array, width: number, height: number, dpi = OCR_DPI): Ruling[] {
-  const minRun = Math.round(dpi * 0.6); // ~1.5 cm
-  const dark = (v: number) => v < 140;
   const k = 72 / dpi;
   const hPt = height * k;
-  const out: Ruling[] = [];
-  const runs = (len: number, at: (i: number) => number, emit: (a: number, b: number) => void) => {
+  return ruledRuns(gray, width, height, dpi).map((r) => r.horizontal
+    ? { x0: r.from * k, x1: r.to * k, y0: hPt - r.at * k, y1: hPt - r.at * k }
+    : { x0: r.at * k, x1: r.at * k, y0: hPt - r.to * k, y1: hPt - r.from * k });
+}
+
+/** A run of dark pixels along a row (horizontal) or down a column, in pixels. */
+interface PixelRun { horizontal: boolean; at: number; from: number; to: number }
+
+/** Ink, not paper: text is near black; paper, with a scanner's speckle, near white. */
+const isInk = (v: number) => v < 200;
+/**
+ * A ruled line's pixels: a border 0.5 pt thin is a pixel or two of grey, ~130–190 drawn at 150 dpi
+ * and ~200–225 once scanned, resampled and straightened.
+ */
+const isLine = (v: number) => v < 228;
+
+function ruledRuns(gray: Uint8Array, width: number, height: number, dpi: number): PixelRun[] {
+  const minRun = Math.round(dpi * 0.6); // ~1.5 cm
+  const out: PixelRun[] = [];
+  const runs = (len: number, at: (i: number) => number, clear: (i: number) => boolean, emit: (a: number, b: number) => void) => {
     let start = -1, gap = 0;
     for (let i = 0; i <= len; i++) {
-      const d = i < len && dark(at(i));
+      const d = i < len && isLine(at(i));
       if (d) { if (start < 0) start = i; gap = 0; }
-      else if (start >= 0 && ++gap > 2) { const end = i - gap; if (end - start >= minRun) emit(start, end); start = -1; gap = 0; }
+      else if (start >= 0 && ++gap > 2) {
+        const end = i - gap;
+        // A line is thin: paper on both sides along most of it (a block of text smeared by the scan is not).
+        if (end - start >= minRun) {
+          let n = 0;
+          for (let j = start; j <= end; j++) if (clear(j)) n++;
+          if (n >= 0.6 * (end - start + 1)) emit(start, end);
+        }
+        start = -1; gap = 0;
+      }
     }
   };
-  for (let y = 0; y < height; y++) runs(width, (x) => gray[y * width + x]!, (a, b) => out.push({ x0: a * k, x1: b * k, y0: hPt - y * k, y1: hPt - y * k }));
-  for (let x = 0; x < width; x++) runs(height, (y) => gray[y * width + x]!, (a, b) => out.push({ x0: x * k, x1: x * k, y0: hPt - b * k, y1: hPt - a * k }));
+  // The darkest of three neighbours across the line: a scanned, straightened line is smeared over two
+  // rows and steps from one to the next along its length.
+  const px = (x: number, y: number) => (x < 0 || y < 0 || x >= width || y >= height ? 255 : gray[y * width + x]!);
+  const SIDE = 5;
+  for (let y = 0; y < height; y++) runs(width, (x) => Math.min(px(x, y - 1), px(x, y), px(x, y + 1)), (x) => !isLine(px(x, y - SIDE)) && !isLine(px(x, y + SIDE)), (from, to) => out.push({ horizontal: true, at: y, from, to }));
+  for (let x = 0; x < width; x++) runs(height, (y) => Math.min(px(x - 1, y), px(x, y), px(x + 1, y)), (y) => !isLine(px(x - SIDE, y)) && !isLine(px(x + SIDE, y)), (from, to) => out.push({ horizontal: false, at: x, from, to }));
   return out;
+}
+
+/**
+ * The page with its ruled lines painted white (a copy): OCR reads a border next to a word as letters
+ * ("E", "Š", "|") and breaks a cell's lines at it; the grid logic has the lines already. Ink within
+ * 2 px across a line is its thickness (JPEG and scanning smear a 1 px line over 3).
+ */
+export function withoutRulings(gray: Uint8Array, width: number, height: number, dpi = OCR_DPI): Uint8Array {
+  const out = gray.slice();
+  for (const r of ruledRuns(gray, width, height, dpi)) {
+    for (let i = r.from; i <= r.to; i++) for (let d = -2; d <= 2; d++) {
+      const [x, y] = r.horizontal ? [i, r.at + d] : [r.at + d, i];
+      if (x < 0 || y < 0 || x >= width || y >= height) continue;
+      if (isLine(out[y * width + x]!)) out[y * width + x] = 255;
+    }
+  }
+  // What is left of a line, and the scanner's speckle, is light grey: paper.
+  for (let i = 0; i < out.length; i++) if (!isInk(out[i]!)) out[i] = 255;
+  return out;
+}
+
+/** Grey pixels as a PNG (what the OCR engine takes). */
+export function grayPng(gray: Uint8Array, width: number, height: number): Buffer {
+  const c = canvasLib().createCanvas(width, height) as unknown as { getContext(t: "2d"): { createImageData(w: number, h: number): { data: Uint8ClampedArray }; putImageData(d: unknown, x: number, y: number): void }; toBuffer(m: "image/png"): Buffer };
+  const ctx = c.getContext("2d");
+  const img = ctx.createImageData(width, height);
+  for (let i = 0; i < gray.length; i++) { img.data[4 * i] = img.data[4 * i + 1] = img.data[4 * i + 2] = gray[i]!; img.data[4 * i + 3] = 255; }
+  ctx.putImageData(img, 0, 0);
+  return c.toBuffer("image/png");
 }
 
 /** A PNG's pixels as grey levels (0 black – 255 white). */
@@ -134,6 +240,31 @@ export async function grayPixels(png: Buffer): Promise<{ gray: Uint8Array; width
   const gray = new Uint8Array(img.width * img.height);
   for (let i = 0; i < gray.length; i++) gray[i] = (data[4 * i]! * 3 + data[4 * i + 1]! * 6 + data[4 * i + 2]!) / 10;
   return { gray, width: img.width, height: img.height };
+}
+
+/** Below this skew (degrees) a page is read as it is: turning it would blur more than it straightens. */
+const STRAIGHTEN_FROM = 0.2;
+
+/**
+ * A page image set straight (a sheet fed askew by a degree or two): its table borders are then
+ * horizontal and vertical, as the grid logic needs, and OCR reads its lines whole. Returns the image
+ * read from then on, with its grey pixels and the angle it was turned back by.
+ */
+export async function straightened(png: Buffer): Promise<{ png: Buffer; width: number; height: number; gray: Uint8Array; skew: number }> {
+  const px = await grayPixels(png);
+  const skew = skewAngle(px.gray, px.width, px.height);
+  if (Math.abs(skew) < STRAIGHTEN_FROM) return { png, ...px, skew: 0 };
+  const { createCanvas, loadImage } = canvasLib();
+  const img = await loadImage(png);
+  const canvas = createCanvas(img.width, img.height);
+  const ctx = canvas.getContext("2d");
+  ctx.fillStyle = "#ffffff";
+  ctx.fillRect(0, 0, img.width, img.height);
+  ctx.translate(img.width / 2, img.height / 2);
+  ctx.rotate((-skew * Math.PI) / 180);
+  ctx.drawImage(img, -img.width / 2, -img.height / 2);
+  const out = canvas.toBuffer("image/png");
+  return { png: out, ...(await grayPixels(out)), skew };
 }
 
 /** Renders a pdf.js page to a greyscale-friendly PNG at OCR_DPI. */

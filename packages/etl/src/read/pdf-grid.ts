@@ -73,6 +73,23 @@ const hasVertical = (g: Grid, x: number, top: number, bottom: number) => {
   return g.verticals.some((v) => Math.abs(v.x0 - x) <= SNAP && v.y0 <= mid && v.y1 >= mid);
 };
 
+/**
+ * A grid's rows grouped into bands that share their column lines (in points, y upwards): a table
+ * whose columns change part-way (two tables drawn touching, or a group row merged across all
+ * columns) is read band by band, so no column strip cuts through another band's cells.
+ */
+export function columnBands(g: Grid): { top: number; bottom: number; xs: number[] }[] {
+  const bands: { top: number; bottom: number; xs: number[] }[] = [];
+  for (let j = 0; j + 1 < g.ys.length; j++) {
+    const top = g.ys[j]!, bottom = g.ys[j + 1]!;
+    const xs = g.xs.filter((x, i) => i === 0 || i === g.xs.length - 1 || hasVertical(g, x, top, bottom));
+    const last = bands[bands.length - 1];
+    if (last && last.xs.join() === xs.join()) last.bottom = bottom;
+    else bands.push({ top, bottom, xs });
+  }
+  return bands;
+}
+
 /** The grid's bounding box, a little wider: text on its border lines is still inside. */
 export const gridBox = (g: Grid) => ({ x0: g.xs[0]! - 1, x1: g.xs[g.xs.length - 1]! + 1, y0: g.ys[g.ys.length - 1]! - 1, y1: g.ys[0]! + 1 });
 

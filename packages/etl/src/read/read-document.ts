@@ -3,8 +3,8 @@ import { decodeText } from "./decode-text.ts";
 import { textLines, type DocumentFormat, type ReadResult } from "./document-lines.ts";
 import { readDocx } from "./read-docx.ts";
 import { DEFAULT_PDF_LIMITS, readPdf, type OcrOptions, type PdfLimits } from "./read-pdf.ts";
-import { imageSize, ocrLocation, recognizeImage, wordsToItems } from "./ocr.ts";
-import { layoutPage } from "./pdf-layout.ts";
+import { ocrLocation, readPageImage, wordsToItems } from "./ocr.ts";
+import { layoutRuledPage } from "./pdf-layout.ts";
 import { readXlsx } from "./read-xlsx.ts";
 import { DEFAULT_ZIP_LIMITS, isZip, ZipArchive, ZipError, type ZipLimits } from "./zip.ts";
 
@@ -56,12 +56,11 @@ export async function readDocument(fileName: string, bytes: Uint8Array, limits: 
     } else if (sniffed === "image") {
       format = "image";
       if (!ocr.ocr) return { ok: false, reason_code: "needs_ocr", reason: "an image of a page: needs OCR (run without --no-ocr to read it)" };
-      const { width, height } = await imageSize(bytes);
-      const read = await recognizeImage(Buffer.from(bytes), width, height);
+      const { read, rulings } = await readPageImage(Buffer.from(bytes));
       if (read.words.length === 0) return { ok: false, reason_code: "needs_ocr", reason: "an image in which OCR found no words (a photo, or a blank page)" };
       // A photo has no known resolution: read it as if at the OCR resolution, which only scales the layout.
       const report = { pages: [1], blank: [], unread: [] };
-      result = { ok: true, format, encoding: ocrEncoding(report), lines: layoutPage(wordsToItems(read), 1, (its) => ocrLocation(1, its)).lines, notes, ocr: report };
+      result = { ok: true, format, encoding: ocrEncoding(report), lines: layoutRuledPage(wordsToItems(read), rulings, 1, (its) => ocrLocation(1, its)).lines, notes, ocr: report };
     } else if (sniffed === "zip") {
       const zip = new ZipArchive(bytes, limits.zip);
       if (zip.has("word/document.xml")) {
@@ -116,4 +115,16 @@ export function readerError(err: unknown): string {
 function ocrEncoding(r: { pages: number[]; blank: number[]; unread: number[] }): string {
   const list = (ps: number[]) => ps.length === 0 ? "" : ps.length > 3 && ps[ps.length - 1]! - ps[0]! === ps.length - 1 ? `${ps[0]}-${ps[ps.length - 1]}` : ps.join(",");
   return [`ocr: page${r.pages.length === 1 ? "" : "s"} ${list(r.pages)}`, r.blank.length ? `blank ${list(r.blank)}` : "", r.unread.length ? `unread ${list(r.unread)} (time)` : ""].filter(Boolean).join("; ");
+}
+
+/** 11, 12, 13, 15 → "11-13, 15". */
+export function pageRanges(pages: number[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < pages.length;) {
+    let j = i;
+    while (j + 1 < pages.length && pages[j + 1] === pages[j]! + 1) j++;
+    out.push(j > i ? `${pages[i]}-${pages[j]}` : String(pages[i]));
+    i = j + 1;
+  }
+  return out.join(", ");
 }

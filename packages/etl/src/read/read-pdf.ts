@@ -1,13 +1,17 @@
 import type { DocumentLine, ReadFailure } from "./document-lines.ts";
 import { joinPages, layoutPage, layoutRuledPage, type PageLayout, type TextItem } from "./pdf-layout.ts";
-import { grayPixels, imageRulings, ocrLocation, recognizeImage, renderPage, wordsToItems } from "./ocr.ts";
+import { ocrLocation, readPageImage, renderPage, wordsToItems } from "./ocr.ts";
 import type { Ruling } from "./pdf-grid.ts";
 
 export interface PdfLimits { maxPages: number }
 export const DEFAULT_PDF_LIMITS: PdfLimits = { maxPages: 500 };
 
 /** Whether pages without a text layer are read by OCR, and until when (performance.now()): pages past it are named, not read. */
-export interface OcrOptions { ocr: boolean; deadline?: number }
+export interface OcrOptions {
+  ocr: boolean; deadline?: number;
+  /** Called after each page OCR reads: the page reached, of the document's pages. */
+  onPage?: (read: number, of: number) => void;
+}
 /** Which pages OCR read, which were blank (no words), and which the time budget left unread. */
 export interface OcrReport { pages: number[]; blank: number[]; unread: number[] }
 
@@ -54,16 +58,14 @@ export async function readPdf(bytes: Uint8Array, limits: PdfLimits = DEFAULT_PDF
       if (pageChars === 0 && options.ocr) {
         // A scanned page: rendered and read by OCR, unless the file's time budget is spent.
         if (options.deadline !== undefined && performance.now() > options.deadline) { ocr.unread.push(p); page.cleanup(); continue; }
-        const image = await renderPage(page as never);
-        const read = await recognizeImage(image.png, image.width, image.height);
+        const { read, rulings } = await readPageImage((await renderPage(page as never)).png);
         if (read.words.length === 0) ocr.blank.push(p);
         else {
           ocr.pages.push(p);
-          // A scanned table's borders are in the image: the same grid logic as a drawn table, from its pixels.
-          const px = read.rotation === 0 ? await grayPixels(image.png) : null;
-          const rulings = px ? imageRulings(px.gray, px.width, px.height) : [];
+          // The same grid logic as a drawn table, from the image's lines.
           pages.push(layoutRuledPage(wordsToItems(read), rulings, p, (its) => ocrLocation(p, its)));
         }
+        options.onPage?.(p, doc.numPages);
       } else if (pageChars > 0) {
         pages.push(layoutRuledPage(items, rulingsOf(await page.getOperatorList(), OPS), p));
       }

@@ -13,11 +13,12 @@ export async function readReviewRows(conn: DuckDBConnection): Promise<ReviewRows
     lowConfidence: await q(`SELECT s.source_file, o.source_line, o.indicator_code, o.indicator_text, o.confidence, o.source_text, o.raw_value
                             FROM observation_facts o JOIN submissions s USING (submission_id) WHERE o.confidence < $1
                             ORDER BY s.source_file, o.source_line`, [LOW_CONFIDENCE]),
-    // Values read by OCR below the confidence floor, or whose digits sit next to letters OCR confuses
-    // with them (O/0, l/I/1, S/5): evidence to check against the page image.
+    // Values read by OCR below the confidence floor, whose digits sit next to letters OCR confuses
+    // with them (O/0, l/I/1, S/5), or with a bound ("≥": the OCR model reads it as ">", see ocr.ts):
+    // evidence to check against the page image.
     ocr: await q(`SELECT s.source_file, o.source_line, o.indicator_code, o.raw_value, o.ocr_confidence, o.source_location
                   FROM observation_facts o JOIN submissions s USING (submission_id)
-                  WHERE o.ocr_confidence IS NOT NULL AND (o.ocr_confidence < $1 OR regexp_matches(o.raw_value, '[0-9][OoIlS]|[OoIlS][0-9]|[0-9][.,][0-9]{1,2}[.,]'))
+                  WHERE o.ocr_confidence IS NOT NULL AND (o.ocr_confidence < $1 OR regexp_matches(o.raw_value, '[0-9][OoIlS]|[OoIlS][0-9]|[0-9][.,][0-9]{1,2}[.,]|[≥≤]'))
                   ORDER BY s.source_file, o.source_line`, [OCR_UNSURE]),
     units: await q(`SELECT source_file, unit_level, unit_name, unit_confidence FROM submissions WHERE unit_confidence < $1`, [UNIT_UNCERTAIN]),
     warnings: await q(`SELECT source_file, code, message, source_line, raw_text FROM warnings WHERE code <> 'duplicate_file' ORDER BY source_file, source_line`),

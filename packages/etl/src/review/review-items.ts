@@ -68,7 +68,8 @@ export function reviewItems(rows: ReviewRows): ReviewItem[] {
       { wording: o.indicator_text ?? o.source_text ?? "", proposed: o.indicator_code }));
   }
   for (const o of rows.ocr) {
-    out.push(item("ocr_unsure", o.source_file, o.source_line, o.raw_value ?? "", `read by OCR at confidence ${o.ocr_confidence.toFixed(0)}: "${o.raw_value ?? ""}" for ${o.indicator_code}; check it against the page image (${o.source_location ?? "page unknown"}); if it is misread, correct it in data/corrections.yaml (values: file, indicator, measure, year, value)`));
+    const bound = /[≥≤]/u.test(o.raw_value ?? "") ? " (OCR cannot tell \"≥\" from \">\" and reads both as \"≥\")" : "";
+    out.push(item("ocr_unsure", o.source_file, o.source_line, o.raw_value ?? "", `read by OCR at confidence ${o.ocr_confidence.toFixed(0)}: "${o.raw_value ?? ""}" for ${o.indicator_code}${bound}; check it against the page image (${o.source_location ?? "page unknown"}); if it is misread, correct it in data/corrections.yaml (values: file, indicator, measure, year, value)`));
   }
   for (const u of rows.units) {
     out.push(item("unit_uncertain", u.source_file, null, `${u.unit_level ?? ""} ${u.unit_name ?? ""}`.trim(), `the unit was resolved at confidence ${(u.unit_confidence ?? 0).toFixed(2)}: check it is the unit that filed the document`,
