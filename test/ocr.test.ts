@@ -4,13 +4,17 @@
 import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { processDocument, type FileResult } from "../packages/etl/src/process-document.ts";
-import { imageRulings, stopOcr } from "../packages/etl/src/read/ocr.ts";
+import { skewAngle } from "../packages/etl/src/read/deskew.ts";
+import { imageRulings, stopOcr, withoutRulings } from "../packages/etl/src/read/ocr.ts";
 import { findGrids } from "../packages/etl/src/read/pdf-grid.ts";
 import { agreement } from "./format-agreement.ts";
 import { catalogIndex, gazetteer, repo } from "./helpers.ts";
 
 // A photo of one page does not say who filed it: the analyst's manifest does, as it would in an inbox.
-const manifest = new Map(["002-page4.png", "002-page5-sideways.png"].map((f) => [`test/fixtures/scans/${f}`, { file: f, row: 1, unit: "xã Yên Hùng, huyện Yên Định", kind: "report" as const, year: 2024, source: "manifest.csv" }]));
+const manifest = new Map([
+  ...["002-page4.png", "002-page5-sideways.png"].map((f) => [`test/fixtures/scans/${f}`, { file: f, row: 1, unit: "xã Yên Hùng, huyện Yên Định", kind: "report" as const, year: 2024, source: "manifest.csv" }] as const),
+  ["test/fixtures/scans/000-appendix-scan.pdf", { file: "000-appendix-scan.pdf", row: 3, unit: "phường Mỹ Hòa, thành phố Long Xuyên", kind: "plan" as const, year: 2024, source: "manifest.csv" }] as const,
+]);
 const read = (file: string, ocr = true) => processDocument(`test/fixtures/scans/${file}`, readFileSync(repo(`test/fixtures/${file.includes("/") ? file : `scans/${file}`}`)), { catalog: catalogIndex, gazetteer, ocr, manifest });
 afterAll(() => stopOcr());
 
@@ -42,6 +46,29 @@ describe("OCR of scanned pages", () => {
     expect(sideways.observations.every((o) => (o.ocr_confidence ?? 0) >= 80)).toBe(true);
   }, 90_000);
 
+  it("reads a copier's scan of a bordered appendix (200 dpi, skewed 1.5°, noise, JPEG) as the PDF's text layer reads", async () => {
+    const scan = await read("000-appendix-scan.pdf");
+    const key = (await processDocument("bordered/000.pdf", readFileSync(repo("test/fixtures/bordered/000.pdf")), { catalog: catalogIndex, gazetteer }))
+      .observations.filter((o) => [12, 13].includes(Number(/^page (\d+)/.exec(o.source_location ?? "")?.[1])));
+    expect(key.length).toBe(11);
+    const a = agreement(key, scan.observations);
+    console.log(`OCR scan of 000's appendix (pages 12-13): ${a.agreed}/${a.total} rows agree with the text layer`);
+    expect(a.ratio, [...a.missing, ...a.extra].join("\n")).toBeGreaterThanOrEqual(0.9);
+  }, 60_000);
+
+  it("a scan longer than its OCR budget keeps what was read and names the pages left, with a progress report per page", async () => {
+    const seen: string[] = [];
+    // Half a second: the first page starts inside the budget and takes longer than that to read.
+    const r = await processDocument("002-scan.pdf", readFileSync(repo("test/fixtures/scans/002-scan.pdf")), {
+      catalog: catalogIndex, gazetteer, ocrSeconds: 0.5, onOcrPage: (f, n, of) => seen.push(`${f} ${n}/${of}`),
+    });
+    expect(seen).toEqual(["002-scan.pdf 1/4"]);
+    expect(r.submission?.encoding).toBe("ocr: page 1; unread 2,3,4 (time)");
+    expect(r.warnings.find((w) => w.code === "ocr_pages_unread")?.message).toMatch(/did not read pages 2-4; the values of the pages it read are kept/);
+    expect(r.observations.length).toBeGreaterThan(0);
+    expect(r.observations.every((o) => o.source_location?.startsWith("page 1,"))).toBe(true);
+  }, 60_000);
+
   it("--no-ocr keeps the old refusal: a scan or an image needs OCR", async () => {
     expect((await read("002-scan.pdf", false)).rejects[0]).toMatchObject({ reason_code: "needs_ocr" });
     expect((await read("002-page4.png", false)).rejects[0]).toMatchObject({ reason_code: "needs_ocr" });
@@ -67,3 +94,29 @@ describe("a scanned table's borders", () => {
     expect(grid!.xs[0]).toBeCloseTo(24.2, 0);
   });
 });
+
+describe("a page fed askew", () => {
+  // A 600 × 800 px page of "text": rows of dark dashes, turned by a known angle (y grows downwards,
+  // so a positive angle runs a line down to the right, as a clockwise turn does).
+  const page = (degrees: number) => {
+    const w = 600, h = 800, gray = new Uint8Array(w * h).fill(255);
+    const t = Math.tan((degrees * Math.PI) / 180);
+    for (let row = 100; row < 700; row += 30) for (let x = 60; x < 540; x++) {
+      if (x % 14 > 10) continue; // gaps between letters
+      for (let dy = 0; dy < 8; dy++) { const y = Math.round(row + dy + (x - 300) * t); gray[y * w + x] = 0; }
+    }
+    return { gray, w, h };
+  };
+  it("is measured to a tenth of a degree either way, and a straight page as straight", () => {
+    for (const d of [1.5, -1.5, 0.7, 0]) { const p = page(d); expect(Math.abs(skewAngle(p.gray, p.w, p.h) - d)).toBeLessThanOrEqual(0.1); }
+  });
+  it("has its borders painted out for the OCR, its text kept", () => {
+    const w = 300, h = 200, gray = new Uint8Array(w * h).fill(255);
+    for (let x = 20; x < 280; x++) gray[100 * w + x] = 190; // a border, scanned grey
+    for (let x = 40; x < 48; x++) for (let y = 60; y < 80; y++) gray[y * w + x] = 20; // a letter
+    const out = withoutRulings(gray, w, h);
+    expect(out[100 * w + 150]).toBe(255);
+    expect(out[70 * w + 44]).toBe(20);
+  });
+});
+

@@ -77,7 +77,7 @@ export async function processDocument(sourceFile: string, bytes: Uint8Array, ctx
   const timedOut = (where: string) => rejectFile("timed_out", `parsing stopped after ${seconds} s, ${where}: the file is unusually large or shaped in a way the extractor reads slowly. Please report it (--file-timeout raises the limit)`, "");
   // OCR has a budget of its own (a scan's pages take seconds each): pages it could not reach in time
   // are named, and what it read is kept; the rows then get the file's budget as any file's do.
-  const ocrSeconds = Math.max(seconds, ctx.ocrSeconds ?? DEFAULT_OCR_SECONDS);
+  const ocrSeconds = ctx.ocrSeconds ?? Math.max(seconds, DEFAULT_OCR_SECONDS);
   const read = await readDocument(sourceFile, bytes, ctx.limits, {
     ocr: ctx.ocr ?? true, deadline: performance.now() + ocrSeconds * 1000,
     onPage: ctx.onOcrPage ? (n, of) => ctx.onOcrPage!(sourceFile, n, of) : undefined,

@@ -183,7 +183,7 @@ export async function runEtl(opts: EtlOptions): Promise<EtlReport> {
   }
   // The corrections and the manifest are rules too: editing them re-reads every file, so each one's use is known.
   const rulesetHash = createHash("sha256").update(`${EXTRACTOR_VERSION}\n${catalogText}\n${nationalListVersion()}\n${unitsText}\n${imported.length}\n${correctionsText}\n${manifestText}`).digest("hex").slice(0, 16);
-  const setup: ParseSetup = { catalogText, catalogSource, unitsText, unitsSource, imported, maxFileBytes, correctionsText, correctionsSource, manifest, fileSeconds: opts.fileSeconds ?? DEFAULT_FILE_SECONDS, ocr: opts.ocr ?? true, ocrSeconds: opts.ocrSeconds ?? DEFAULT_OCR_SECONDS };
+  const setup: ParseSetup = { catalogText, catalogSource, unitsText, unitsSource, imported, maxFileBytes, correctionsText, correctionsSource, manifest, fileSeconds: opts.fileSeconds ?? DEFAULT_FILE_SECONDS, ocr: opts.ocr ?? true, ocrSeconds: opts.ocrSeconds ?? Math.max(DEFAULT_OCR_SECONDS, opts.fileSeconds ?? DEFAULT_FILE_SECONDS) };
   const workers = opts.workers ?? defaultWorkers();
   let threads = 0;
   const files: FileSummary[] = [];

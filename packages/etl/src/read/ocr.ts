@@ -156,9 +156,28 @@ function hasInk(gray: Uint8Array, width: number, left: number, top: number, righ
 export function imageRulings(gray: Uint8Array, width: number, height: number, dpi = OCR_DPI): Ruling[] {
   const k = 72 / dpi;
   const hPt = height * k;
-  return ruledRuns(gray, width, height, dpi).map((r) => r.horizontal
+  return thinned(ruledRuns(gray, width, height, dpi)).map((r) => r.horizontal
     ? { x0: r.from * k, x1: r.to * k, y0: hPt - r.at * k, y1: hPt - r.at * k }
     : { x0: r.at * k, x1: r.at * k, y0: hPt - r.to * k, y1: hPt - r.from * k });
+}
+
+/**
+ * One ruling per drawn line: a scanned line is 2–4 pixels thick, so it comes as runs on adjacent rows
+ * (or columns); they are one line, at their middle. Kept apart, two tables' edges a few pixels apart
+ * would chain into one column boundary.
+ */
+function thinned(runs: PixelRun[]): PixelRun[] {
+  const out: PixelRun[] = [];
+  for (const horizontal of [true, false]) {
+    const groups: { at: number[]; last: number; from: number; to: number }[] = [];
+    for (const r of runs.filter((x) => x.horizontal === horizontal).sort((a, b) => a.at - b.at || a.from - b.from)) {
+      const g = groups.find((x) => r.at - x.last <= 1 && Math.min(x.to, r.to) - Math.max(x.from, r.from) > 0.5 * Math.min(x.to - x.from, r.to - r.from));
+      if (g) { g.at.push(r.at); g.last = r.at; g.from = Math.min(g.from, r.from); g.to = Math.max(g.to, r.to); }
+      else groups.push({ at: [r.at], last: r.at, from: r.from, to: r.to });
+    }
+    for (const g of groups) out.push({ horizontal, at: Math.round(g.at.reduce((a, b) => a + b, 0) / g.at.length), from: g.from, to: g.to });
+  }
+  return out;
 }
 
 /** A run of dark pixels along a row (horizontal) or down a column, in pixels. */
