@@ -194,15 +194,19 @@ const isLine = (v: number) => v < 228;
 function ruledRuns(gray: Uint8Array, width: number, height: number, dpi: number): PixelRun[] {
   const minRun = Math.round(dpi * 0.6); // ~1.5 cm
   const out: PixelRun[] = [];
-  const runs = (len: number, at: (i: number) => number, clear: (i: number) => boolean, emit: (a: number, b: number) => void) => {
-    let start = -1, gap = 0;
+  // A faint scanned line breaks up (gaps of a few pixels): a column's runs bridge gaps up to 1 mm and
+  // count as a line only if ink fills 80% of them. A row's bridge only 2 px: along a line of text,
+  // letters 3 px apart would chain into a border.
+  const runs = (len: number, at: (i: number) => number, clear: (i: number) => boolean, emit: (a: number, b: number) => void, GAP: number) => {
+    let start = -1, gap = 0, ink = 0;
     for (let i = 0; i <= len; i++) {
       const d = i < len && isLine(at(i));
-      if (d) { if (start < 0) start = i; gap = 0; }
-      else if (start >= 0 && ++gap > 2) {
+      if (d) { if (start < 0) { start = i; ink = 0; } gap = 0; ink++; }
+      else if (start >= 0 && ++gap > GAP) {
         const end = i - gap;
-        // A line is thin: paper on both sides along most of it (a block of text smeared by the scan is not).
-        if (end - start >= minRun) {
+        // A line is thin: paper beside it, on one side at least (text fills a cell up to its border),
+        // along most of it; a block of text smeared by the scan has ink on both.
+        if (end - start >= minRun && ink >= 0.8 * (end - start + 1)) {
           let n = 0;
           for (let j = start; j <= end; j++) if (clear(j)) n++;
           if (n >= 0.6 * (end - start + 1)) emit(start, end);
@@ -215,8 +219,8 @@ function ruledRuns(gray: Uint8Array, width: number, height: number, dpi: number)
   // rows and steps from one to the next along its length.
   const px = (x: number, y: number) => (x < 0 || y < 0 || x >= width || y >= height ? 255 : gray[y * width + x]!);
   const SIDE = 5;
-  for (let y = 0; y < height; y++) runs(width, (x) => Math.min(px(x, y - 1), px(x, y), px(x, y + 1)), (x) => !isLine(px(x, y - SIDE)) && !isLine(px(x, y + SIDE)), (from, to) => out.push({ horizontal: true, at: y, from, to }));
-  for (let x = 0; x < width; x++) runs(height, (y) => Math.min(px(x - 1, y), px(x, y), px(x + 1, y)), (y) => !isLine(px(x - SIDE, y)) && !isLine(px(x + SIDE, y)), (from, to) => out.push({ horizontal: false, at: x, from, to }));
+  for (let y = 0; y < height; y++) runs(width, (x) => Math.min(px(x, y - 1), px(x, y), px(x, y + 1)), (x) => !isLine(px(x, y - SIDE)) || !isLine(px(x, y + SIDE)), (from, to) => out.push({ horizontal: true, at: y, from, to }), 2);
+  for (let x = 0; x < width; x++) runs(height, (y) => Math.min(px(x - 1, y), px(x, y), px(x + 1, y)), (y) => !isLine(px(x - SIDE, y)) || !isLine(px(x + SIDE, y)), (from, to) => out.push({ horizontal: false, at: x, from, to }), Math.round(dpi / 25));
   return out;
 }
 

@@ -82,7 +82,8 @@ export function columnBands(g: Grid): { top: number; bottom: number; xs: number[
   const bands: { top: number; bottom: number; xs: number[] }[] = [];
   for (let j = 0; j + 1 < g.ys.length; j++) {
     const top = g.ys[j]!, bottom = g.ys[j + 1]!;
-    const xs = g.xs.filter((x, i) => i === 0 || i === g.xs.length - 1 || hasVertical(g, x, top, bottom));
+    const xs = g.xs.filter((x) => hasVertical(g, x, top, bottom));
+    if (xs.length < 2) continue;
     const last = bands[bands.length - 1];
     if (last && last.xs.join() === xs.join()) last.bottom = bottom;
     else bands.push({ top, bottom, xs });
