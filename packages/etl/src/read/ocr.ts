@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { TextItem } from "./pdf-layout.ts";
-import { columnBands, findGrids, type Ruling } from "./pdf-grid.ts";
+import { columnBands, findGrids, type Grid, type Ruling } from "./pdf-grid.ts";
 import { skewAngle } from "./deskew.ts";
 
 // Reading scanned pages: tesseract.js 7 with its Vietnamese model from node_modules (nothing is
@@ -92,44 +92,40 @@ async function turned(png: Buffer, turns: 1 | 2 | 3): Promise<{ png: Buffer; wid
 }
 
 /**
- * Reads one page image. A page read with low confidence is tried turned by a quarter, a half and
- * three quarters (a scan fed sideways or upside down), and the best reading is kept.
- */
-export async function recognizeImage(png: Buffer, width: number, height: number): Promise<OcrPage> {
-  let best = await recognizeOnce(png, width, height, 0);
-  if (best.confidence >= TRY_TURNS_BELOW && best.words.length > 0) return best;
-  for (const t of [1, 2, 3] as const) {
-    const r = await turned(png, t);
-    const page = await recognizeOnce(r.png, r.width, r.height, (t * 90) as OcrPage["rotation"]);
-    if (page.confidence > best.confidence && page.words.length > 0) best = page;
-  }
-  return best;
-}
-
-/**
  * A scanned page read whole: set straight, its ruled lines found (the grid logic's input, in points)
  * and painted out, then read by OCR. A page with a table is read column by column (each column of
- * each grid as one block of text, the rest of the page around the tables as a page): read as one
- * page, OCR's layout analysis runs a table's narrow columns into one another.
+ * each band of rows as one block of text, the rest of the page around the tables as a page): read as
+ * one page, OCR's layout analysis runs a table's narrow columns into one another. A page read with
+ * confidence under 70 is tried turned a quarter, a half and three quarters (a scan fed sideways or
+ * upside down); if a turn reads better, the page is read again turned, its lines found anew.
  */
-export async function readPageImage(png: Buffer): Promise<{ read: OcrPage; rulings: Ruling[] }> {
+export async function readPageImage(png: Buffer, mayTurn = true): Promise<{ read: OcrPage; rulings: Ruling[] }> {
   const image = await straightened(png);
-  const { gray, width, height } = image;
-  const rulings = imageRulings(gray, width, height);
+  const rulings = imageRulings(image.gray, image.width, image.height);
   const grids = findGrids(rulings);
-  if (grids.length === 0) {
-    const read = await recognizeImage(image.png, width, height);
-    return { read, rulings: read.rotation === 0 ? rulings : [] };
+  const upright = grids.length === 0 ? await recognizeOnce(image.png, image.width, image.height, 0) : await recognizeByColumns(image, grids);
+  if (!mayTurn || (upright.confidence >= TRY_TURNS_BELOW && upright.words.length > 0)) return { read: upright, rulings };
+  let best: { confidence: number; turns: 0 | 1 | 2 | 3; png?: Buffer } = { confidence: upright.words.length > 0 ? upright.confidence : -1, turns: 0 };
+  for (const t of [1, 2, 3] as const) {
+    const r = await turned(image.png, t);
+    const page = await recognizeOnce(r.png, r.width, r.height, 0);
+    if (page.words.length > 0 && page.confidence > best.confidence) best = { confidence: page.confidence, turns: t, png: r.png };
   }
+  if (best.turns === 0) return { read: upright, rulings };
+  const again = await readPageImage(best.png!, false);
+  return { read: { ...again.read, rotation: (best.turns * 90) as OcrPage["rotation"] }, rulings: again.rulings };
+}
+
+/** A straightened page with tables: the page around them (tables painted white), then each column of each band of rows. */
+async function recognizeByColumns(image: { gray: Uint8Array; width: number; height: number }, grids: Grid[]): Promise<OcrPage> {
+  const { gray, width, height } = image;
   const k = 72 / OCR_DPI, hPt = height * k;
   const px = (pt: number) => Math.round(pt / k);
   const boxes = grids.map((g) => ({ left: px(g.xs[0]!), right: px(g.xs[g.xs.length - 1]!), top: px(hPt - g.ys[0]!), bottom: px(hPt - g.ys[g.ys.length - 1]!) }));
   const clean = withoutRulings(gray, width, height);
-  // The page around its tables: the tables painted white.
   const around = clean.slice();
   for (const b of boxes) for (let y = Math.max(0, b.top); y < Math.min(height, b.bottom); y++) around.fill(255, y * width + Math.max(0, b.left), y * width + Math.min(width, b.right));
-  const page = await recognizeOnce(grayPng(around, width, height), width, height, 0);
-  const words = [...page.words];
+  const words = [...(await recognizeOnce(grayPng(around, width, height), width, height, 0)).words];
   const cleanPng = grayPng(clean, width, height);
   for (const g of grids) for (const band of columnBands(g)) for (let i = 0; i + 1 < band.xs.length; i++) {
     const left = Math.max(0, px(band.xs[i]!) + 2), right = Math.min(width, px(band.xs[i + 1]!) - 2);
@@ -138,7 +134,7 @@ export async function readPageImage(png: Buffer): Promise<{ read: OcrPage; rulin
     words.push(...(await recognizeOnce(cleanPng, width, height, 0, { left, top, width: right - left, height: bottom - top })).words);
   }
   const confidence = words.length === 0 ? 0 : words.reduce((s, w) => s + w.confidence, 0) / words.length;
-  return { read: { words, width, height, confidence, rotation: 0 }, rulings };
+  return { words, width, height, confidence, rotation: 0 };
 }
 
 /** Whether a rectangle of the page holds any ink (an empty cell column is not worth an OCR pass). */
