@@ -3,6 +3,7 @@
 // reads carries its confidence and the box it stands in on the page image.
 import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
+import type { ManifestEntry } from "../packages/etl/src/corrections/manifest.ts";
 import { processDocument, type FileResult } from "../packages/etl/src/process-document.ts";
 import { skewAngle } from "../packages/etl/src/read/deskew.ts";
 import { imageRulings, stopOcr, withoutRulings } from "../packages/etl/src/read/ocr.ts";
@@ -11,9 +12,9 @@ import { agreement } from "./format-agreement.ts";
 import { catalogIndex, gazetteer, repo } from "./helpers.ts";
 
 // A photo of one page does not say who filed it: the analyst's manifest does, as it would in an inbox.
-const manifest = new Map([
-  ...["002-page4.png", "002-page5-sideways.png"].map((f) => [`test/fixtures/scans/${f}`, { file: f, row: 1, unit: "xã Yên Hùng, huyện Yên Định", kind: "report" as const, year: 2024, source: "manifest.csv" }] as const),
-  ["test/fixtures/scans/000-appendix-scan.pdf", { file: "000-appendix-scan.pdf", row: 3, unit: "phường Mỹ Hòa, thành phố Long Xuyên", kind: "plan" as const, year: 2024, source: "manifest.csv" }] as const,
+const manifest = new Map<string, ManifestEntry>([
+  ...["002-page4.png", "002-page5-sideways.png"].map((f): [string, ManifestEntry] => [`test/fixtures/scans/${f}`, { file: f, row: 1, unit: "xã Yên Hùng, huyện Yên Định", kind: "report", year: 2024, source: "manifest.csv" }]),
+  ["test/fixtures/scans/000-appendix-scan.pdf", { file: "000-appendix-scan.pdf", row: 3, unit: "phường Mỹ Hòa, thành phố Long Xuyên", kind: "plan", year: 2024, source: "manifest.csv" }],
 ]);
 const read = (file: string, ocr = true) => processDocument(`test/fixtures/scans/${file}`, readFileSync(repo(`test/fixtures/${file.includes("/") ? file : `scans/${file}`}`)), { catalog: catalogIndex, gazetteer, ocr, manifest });
 afterAll(() => stopOcr());
