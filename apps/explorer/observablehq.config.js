@@ -43,6 +43,9 @@ export default {
   ],
   dynamicPaths: list.map((u) => `/don-vi/${u.slug}`),
   search: false,
+  // Links end in .html, so any static server (python3 -m http.server) finds the page; build-site.ts
+  // adds a folder per page that forwards there, for links written without it.
+  preserveExtension: true,
   footer: "DX Atlas — số liệu từ kế hoạch và báo cáo chuyển đổi số của xã, phường, huyện.",
   toc: false,
   pager: false,

@@ -24,7 +24,8 @@ export async function writeSnapshot(sql: string): Promise<void> {
     const vectors: Record<string, Vector> = {};
     names.forEach((name, i) => {
       const type = arrowType(types[i]!);
-      const values = columns[i]!.map((v) => (v === null || v === undefined ? null
+      // An empty result has its columns' names and types but no column arrays.
+      const values = (columns[i] ?? []).map((v) => (v === null || v === undefined ? null
         : type instanceof Utf8 ? (typeof v === "object" ? JSON.stringify(v) : String(v))
         : type instanceof Bool ? Boolean(v) : Number(v)));
       vectors[name] = vectorFromArray(values, type);

@@ -1,7 +1,7 @@
 #!/usr/bin/env -S npx tsx
 // Screenshots of every page of a built site at desktop and phone widths, with console errors and any
 // request that leaves 127.0.0.1: `tsx apps/explorer/scripts/screenshots.ts [DIST] [OUT_DIR]`.
-import { mkdirSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { APP_DIR } from "./build-site.ts";
@@ -12,7 +12,7 @@ import { serveStatic } from "./serve-static.ts";
 const dist = process.argv[2] ?? join(APP_DIR, "dist");
 const outDir = process.argv[3] ?? "/tmp/dx-explorer-shots";
 mkdirSync(outDir, { recursive: true });
-const units = readdirSync(join(dist, "don-vi")).map((f) => `/don-vi/${f.replace(/\.html$/, "")}`);
+const units = existsSync(join(dist, "don-vi")) ? readdirSync(join(dist, "don-vi")).filter((f) => f.endsWith(".html")).map((f) => `/don-vi/${f.replace(/\.html$/, "")}`) : [];
 const pages = ["/", "/chi-tieu", ...units, "/so-sanh", "/chat-luong"];
 const server = await serveStatic(dist, 0);
 const port = (server.address() as { port: number }).port;
