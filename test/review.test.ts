@@ -34,10 +34,17 @@ function inbox(): { dir: string; db: string; corrections: string } {
 
 describe("pnpm etl review on the samples", () => {
   let items: ReviewItem[];
+  let flaggedTotal: number;
   beforeAll(async () => {
     const { dir, db, corrections } = inbox();
-    await runEtl({ inputs: ["in"], db, cwd: dir, correctionsPath: corrections });
+    flaggedTotal = (await runEtl({ inputs: ["in"], db, cwd: dir, correctionsPath: corrections })).flaggedTotal;
     items = await review(db);
+  });
+
+  it("the run summary's 'To review' counts the rejects and warnings the review lists (summary lines are neither)", () => {
+    const fromTables = items.filter((i) => ["warning", "unreadable_row", "placeholder", "unmapped", "file_rejected"].includes(i.kind));
+    expect(flaggedTotal).toBe(12);
+    expect(fromTables).toHaveLength(flaggedTotal);
   });
 
   it("lists placeholders, unsure mappings, conflicts, copied unit names and unread rows, each with its file and line", () => {

@@ -18,6 +18,7 @@ import { stopOcr } from "./read/ocr.ts";
 import { parseAll } from "./parallel/pool.ts";
 import { DEFAULT_PATHS } from "./paths.ts";
 import { DEFAULT_FILE_SECONDS, DEFAULT_OCR_SECONDS, type FileResult } from "./process-document.ts";
+import { NOT_REVIEWED } from "./review/review-items.ts";
 
 export interface EtlOptions {
   inputs: string[];
@@ -66,6 +67,8 @@ export interface EtlReport {
   results: FileResult[];
   /** The first 200 things to review (rejects, warnings), as "file:line: code: reason". */
   flagged: string[];
+  /** How many things to review there are in all (what \`pnpm etl review\` lists of this run's files). */
+  flaggedTotal: number;
   load: LoadSummary;
   db: string;
   seconds: number;
@@ -189,6 +192,7 @@ export async function runEtl(opts: EtlOptions): Promise<EtlReport> {
   const files: FileSummary[] = [];
   const results: FileResult[] = [];
   const flagged: string[] = [];
+  let flaggedTotal = 0;
   const runKeys = new Set<string>();
   // A dry run on a warehouse that does not exist yet works on a scratch file, removed afterwards.
   const scratch = opts.dryRun && !existsSync(opts.db) ? join(mkdtempSync(join(tmpdir(), "dx-dry-run-")), "warehouse.duckdb") : null;
@@ -207,7 +211,9 @@ export async function runEtl(opts: EtlOptions): Promise<EtlReport> {
         if (result) {
           if (opts.keepResults) results.push(result);
           for (const u of result.corrections_used ?? []) runKeys.add(u.key);
-          for (const line of flaggedLines(result)) if (flagged.length < 200) flagged.push(line);
+          const lines = flaggedLines(result);
+          flaggedTotal += lines.length;
+          for (const line of lines) if (flagged.length < 200) flagged.push(line);
         }
         opts.onProgress?.(++done, paths.length, plan.name);
       }, opts.hooks);
@@ -217,7 +223,7 @@ export async function runEtl(opts: EtlOptions): Promise<EtlReport> {
     const usedKeys = new Set(runKeys);
     if (!opts.dryRun) for (const r of await queryRows(wh.conn, "SELECT DISTINCT correction_key FROM correction_uses")) usedKeys.add(r.correction_key as string);
     const unused = corrections.entries.filter((e) => !usedKeys.has(e.key));
-    return { files, results, flagged, load, db: opts.db, seconds: (performance.now() - started) / 1000, workers: threads,
+    return { files, results, flagged, flaggedTotal, load, db: opts.db, seconds: (performance.now() - started) / 1000, workers: threads,
       corrections: { file: correctionsSource, entries: corrections.entries.length, unused } };
   } finally {
     wh.close();
@@ -245,7 +251,7 @@ function summariseFile(plan: FilePlan, r: FileResult | null): FileSummary {
 /** A file's rejects and warnings as review lines (not what an analyst's correction excluded: that is settled). */
 function flaggedLines(f: FileResult): string[] {
   return [
-    ...f.rejects.filter((r) => r.reason_code !== "excluded").map((r) => `${r.source_file}${r.source_location ? ` (${r.source_location})` : r.source_line ? `:${r.source_line}` : ""}: ${r.scope === "file" ? "file rejected" : r.reason_code}: ${r.reason}`),
-    ...f.warnings.map((w) => `${w.source_file}${w.source_line ? `:${w.source_line}` : ""}: ${w.code}: ${w.message}`),
+    ...f.rejects.filter((r) => !(NOT_REVIEWED.rejects as readonly string[]).includes(r.reason_code)).map((r) => `${r.source_file}${r.source_location ? ` (${r.source_location})` : r.source_line ? `:${r.source_line}` : ""}: ${r.scope === "file" ? "file rejected" : r.reason_code}: ${r.reason}`),
+    ...f.warnings.filter((w) => !(NOT_REVIEWED.warnings as readonly string[]).includes(w.code)).map((w) => `${w.source_file}${w.source_line ? `:${w.source_line}` : ""}: ${w.code}: ${w.message}`),
   ];
 }

@@ -117,7 +117,7 @@ async function main(argv: string[]): Promise<number> {
     `${total("observations")} observations from ${total("rows")} rows, ${total("unmapped")} unmapped, ${total("warnings")} warnings, ${total("rejects")} rejects; ` +
     `${report.seconds.toFixed(2)} s on ${report.workers === 0 ? "the main thread" : `${report.workers} threads`}, peak memory ${peakMb} MB.`);
   const flagged = report.flagged;
-  const nFlagged = total("warnings") + total("rejects");
+  const nFlagged = report.flaggedTotal;
   if (nFlagged > 0) {
     console.log(`\nTo review (${nFlagged}; all of them are in the warehouse tables 'rejects' and 'warnings'):`);
     for (const line of flagged.slice(0, 15)) console.log(`  ${line.length > 180 ? `${line.slice(0, 177)}…` : line}`);

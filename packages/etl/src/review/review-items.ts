@@ -24,6 +24,13 @@ export interface ReviewItem {
     | { kind: "row_value"; file: string; text: string; measure: "target" | "actual" | null; proposed: string | null };
 }
 
+/**
+ * Rejects and warnings that need no second look, so neither the review nor the run summary lists them:
+ * summary lines are the extractor's own decision (counts of the plan's targets), 'excluded' rows an
+ * analyst's; a duplicate file is reported in the run's counts.
+ */
+export const NOT_REVIEWED = { rejects: ["summary_line", "excluded"], warnings: ["duplicate_file"] } as const;
+
 /** Mappings accepted below this confidence are listed for a human to confirm. */
 export const LOW_CONFIDENCE = 0.8;
 /** Values read by OCR below this mean word confidence (0–100) are listed with their page region. */
