@@ -41,6 +41,14 @@ describe("legacy encodings", () => {
     expect(d.text).toBe(text);
   });
 
+  it("TCVN3 read as Windows-1258 is not Vietnamese: a capital inside a word, a tone mark on a consonant", () => {
+    // Found by the property below (seed -1204117375): "dẫn … ủy" read as Windows-1258 gives "dÉn … ñy".
+    expect(isVietnameseSyllable("dÉn")).toBe(false);
+    expect(isVietnameseSyllable("ñy")).toBe(false);
+    expect(["ệ", "ợ", "ữ", "ặ", "Đường", "ĐƯỜNG"].every(isVietnameseSyllable)).toBe(true);
+    expect(ok(encodeTcvn3("dẫn dụng dụng ban ủy dẫn bao bao").bytes)).toMatchObject({ encoding: "tcvn3", text: "dẫn dụng dụng ban ủy dẫn bao bao" });
+  });
+
   it("any text of Vietnamese syllables survives TCVN3, VNI and Windows-1258 (lower case)", () => {
     const syllables = ["người", "dân", "được", "hướng", "dẫn", "sử", "dụng", "dịch", "vụ", "công", "trực", "tuyến", "tỷ", "lệ", "hộ", "gia", "đình", "thuê", "bao", "khuyến", "khích", "quyết", "nghị", "ủy", "ban", "nhân", "xã", "phường", "ứng", "dụng", "ngữ", "nghĩa", "giữa", "chuyển", "đổi", "số"];
     fc.assert(fc.property(fc.array(fc.constantFrom(...syllables), { minLength: 8, maxLength: 40 }), (words) => {

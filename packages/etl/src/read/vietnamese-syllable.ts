@@ -37,9 +37,15 @@ export function isVietnameseSyllable(word: string): boolean {
 }
 
 function checkSyllable(word: string): boolean {
+  // A word is written lower case, Capitalised or in CAPITALS: a capital after a small letter ("dÉn",
+  // TCVN3 read as Windows-1258) is not Vietnamese.
+  if (/\p{Ll}\p{M}*\p{Lu}/u.test(word.normalize("NFD"))) return false;
   const decomposed = word.toLowerCase().normalize("NFD");
   const tones = decomposed.match(TONE_MARKS)?.length ?? 0;
   if (tones > 1) return false;
+  // A tone mark sits on a vowel (after its own circumflex, breve or horn): "ñ" is n with a tilde, and
+  // Vietnamese has no such letter.
+  if (tones === 1 && !/[aeiouy][\u0302\u0306\u031b]?[\u0300\u0301\u0303\u0309\u0323]/u.test(decomposed)) return false;
   const m = SYLLABLE.exec(decomposed.replace(TONE_MARKS, "").normalize("NFC"));
   if (!m) return false;
   const [, onset = "", nucleus = ""] = m;
