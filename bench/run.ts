@@ -193,8 +193,8 @@ if (!args["no-explorer"]) {
     const arrows = readdirSync(out, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".arrow"));
     const snap = arrows.reduce((s, f) => s + statSync(join(out, f)).size, 0);
     const largest = arrows.map((f) => [f, statSync(join(out, f)).size] as const).sort((a, b) => b[1] - a[1])[0];
-    const pages = readdirSync(join(out, "don-vi")).length;
-    row("explorer build", `${fmt(secs, 1)} s`, `${pages} unit pages, ${fmt(dirSize(out) / 1024 / 1024, 1)} MB site`);
+    const units = readdirSync(join(out, "du-lieu", "don-vi")).length;
+    row("explorer build", `${fmt(secs, 1)} s`, `${units} units (one data file each, one unit page), ${fmt(dirSize(out) / 1024 / 1024, 1)} MB site`);
     row("explorer snapshot", `${fmt(snap / 1024 / 1024, 1)} MB`, `${arrows.length} Arrow files; largest ${largest?.[0].replace(/.*\//, "")} ${fmt((largest?.[1] ?? 0) / 1024 / 1024, 1)} MB`);
   }
 }

@@ -58,7 +58,7 @@ describe.runIf(haveBrowser)("explorer in headless Chromium", () => {
     server = await serveStatic(out, 0);
     base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    unitPages = (await sql("SELECT DISTINCT unit_key FROM submission_units ORDER BY 1")).map((r) => `/don-vi/${(r.unit_key as string).replace(/[^a-z0-9]+/gi, "-").toLowerCase()}`);
+    unitPages = (await sql("SELECT DISTINCT unit_key FROM submission_units ORDER BY 1")).map((r) => `/don-vi.html?unit=${(r.unit_key as string).replace(/[^a-z0-9]+/gi, "-").toLowerCase()}`);
   }, 240_000);
   afterAll(async () => { await browser?.close(); server?.close(); });
 
@@ -131,6 +131,21 @@ describe.runIf(haveBrowser)("explorer in headless Chromium", () => {
       await page.close();
     }
     expect(unitPages.length).toBe(8);
+    // One page for every unit: the unit comes from the URL; without one, or with one the warehouse lacks, it says so.
+    for (const [path, says] of [["/don-vi.html", /Chưa chọn đơn vị/], ["/don-vi.html?unit=xa-khong-co", /Kho dữ liệu không có đơn vị/]] as const) {
+      const { page, errors } = await open(path, 1280);
+      expect(await page.textContent("#unit-missing"), path).toMatch(says);
+      // The unknown unit's file answers 404, which the browser logs; nothing else may fail.
+      expect(errors.filter((e) => !/404/.test(e)), path).toEqual([]);
+      await page.close();
+    }
+    // The ranking links each unit to it.
+    const { page } = await open("/chi-tieu", 1280);
+    await page.waitForSelector("#ranking-table");
+    const hrefs = await page.$$eval("#ranking-table a", (as) => as.map((a) => a.getAttribute("href")));
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const h of hrefs) expect(unitPages.map((p) => `.${p}`)).toContain(h);
+    await page.close();
   });
 
   it("So sánh: two units side by side on the indicators they share", async () => {
@@ -174,7 +189,7 @@ describe.runIf(haveBrowser)("explorer in headless Chromium", () => {
       await page.waitForTimeout(200);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, path).toBeLessThanOrEqual(1);
-      await shot(page, `phone${path === "/" ? "-index" : path.replaceAll("/", "-")}`);
+      await shot(page, `phone${path === "/" ? "-index" : path.replace(/\.html\?unit=.*/, "-unit").replaceAll("/", "-")}`);
       expect(errors, path).toEqual([]);
       expect(outside, path).toEqual([]);
       await page.close();

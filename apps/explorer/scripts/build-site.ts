@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { writeUnitData } from "./unit-data.ts";
 
 export const APP_DIR = fileURLToPath(new URL("..", import.meta.url));
 
@@ -19,6 +20,7 @@ export async function buildSite(opts: { warehouse: string; out: string; quiet?: 
   const staging = join(APP_DIR, ".build", `${process.pid}-${Date.now()}`);
   try {
     await observableBuild({ ...opts, out: staging });
+    await writeUnitData(opts.warehouse, staging);
     addPageFolders(staging);
     rmSync(opts.out, { recursive: true, force: true });
     mkdirSync(dirname(opts.out), { recursive: true });

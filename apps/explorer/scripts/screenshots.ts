@@ -12,7 +12,8 @@ import { serveStatic } from "./serve-static.ts";
 const dist = process.argv[2] ?? join(APP_DIR, "dist");
 const outDir = process.argv[3] ?? "/tmp/dx-explorer-shots";
 mkdirSync(outDir, { recursive: true });
-const units = existsSync(join(dist, "don-vi")) ? readdirSync(join(dist, "don-vi")).filter((f) => f.endsWith(".html")).map((f) => `/don-vi/${f.replace(/\.html$/, "")}`) : [];
+const unitDir = join(dist, "du-lieu", "don-vi");
+const units = existsSync(unitDir) ? readdirSync(unitDir).filter((f) => f.endsWith(".json")).map((f) => `/don-vi.html?unit=${f.replace(/\.json$/, "")}`) : [];
 const pages = ["/", "/chi-tieu", ...units, "/so-sanh", "/chat-luong"];
 const server = await serveStatic(dist, 0);
 const port = (server.address() as { port: number }).port;
@@ -26,7 +27,7 @@ for (const [name, viewport] of [["desktop", { width: 1280, height: 900 }], ["pho
   for (const p of pages) {
     await page.goto(`http://127.0.0.1:${port}${p}`, { waitUntil: "networkidle" });
     await page.waitForTimeout(300);
-    const file = join(outDir, `${name}${p === "/" ? "-index" : p.replaceAll("/", "-")}.png`);
+    const file = join(outDir, `${name}${p === "/" ? "-index" : p.replace(/\.html\?unit=/, "-").replaceAll("/", "-")}.png`);
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width: viewport.width, height: Math.min(height, 2400) } });
     console.log(file);
