@@ -1,7 +1,7 @@
 // The explorer in a real headless Chromium (Debian `chromium`, driven by playwright-core): built from a
 // warehouse of the samples plus the invented multi-year documents, served on 127.0.0.1, every page
 // opened at desktop and phone widths. Screenshots land in test/output/explorer/ for a human to look at.
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -101,6 +101,16 @@ describe.runIf(haveBrowser)("explorer in headless Chromium", () => {
     const first = page.locator("#ranking-table tbody tr").first();
     expect(await first.textContent()).toMatch(/xã Hà Tân \(nay: Tống Sơn\).*96,8%.*Đạt/);
     await shot(page, "desktop-chi-tieu");
+    // The ranking as CSV for Excel: UTF-8 with a BOM, the table's rows, Vietnamese intact.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#ranking-table-csv")]);
+    expect(download.suggestedFilename()).toBe("xep-hang-xhs.ehealth_record-2023.csv");
+    const csv = readFileSync((await download.path())!);
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = csv.toString("utf8").slice(1).trimEnd().split("\r\n");
+    expect(lines[0]).toBe("Hạng,Đơn vị,Tỉnh (hiện nay),Kết quả,Chỉ tiêu,Đánh giá,Nguồn");
+    expect(lines).toHaveLength(1 + ehealth);
+    // "96,8%" holds the decimal comma, so it is quoted.
+    expect(lines[1]).toMatch(/^1,xã Hà Tân \(nay: Tống Sơn\),.*,"96,8%",.*,Đạt,/);
 
     await choose("Tỷ lệ dân số trưởng thành có điện thoại thông minh");
     await chooseUntil(1, "2023", (t) => /năm 2023:/.test(t));
