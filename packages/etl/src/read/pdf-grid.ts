@@ -80,15 +80,23 @@ const hasVertical = (g: Grid, x: number, top: number, bottom: number) => {
  */
 export function columnBands(g: Grid): { top: number; bottom: number; xs: number[] }[] {
   const bands: { top: number; bottom: number; xs: number[] }[] = [];
-  for (let j = 0; j + 1 < g.ys.length; j++) {
-    const top = g.ys[j]!, bottom = g.ys[j + 1]!;
-    const xs = g.xs.filter((x) => hasVertical(g, x, top, bottom));
-    if (xs.length < 2) continue;
+  for (const { top, bottom, bounds: xs } of rowBounds(g)) {
     const last = bands[bands.length - 1];
     if (last && last.xs.join() === xs.join()) last.bottom = bottom;
     else bands.push({ top, bottom, xs });
   }
   return bands;
+}
+
+/** Each row of the grid with its own column boundaries: the verticals that cross it (rows crossed by fewer than two are left out). */
+function rowBounds(g: Grid): { top: number; bottom: number; bounds: number[] }[] {
+  const rows = [];
+  for (let r = 0; r + 1 < g.ys.length; r++) {
+    const top = g.ys[r]!, bottom = g.ys[r + 1]!;
+    const bounds = g.xs.filter((x) => hasVertical(g, x, top, bottom));
+    if (bounds.length >= 2) rows.push({ top, bottom, bounds });
+  }
+  return rows;
 }
 
 /** The grid's bounding box, a little wider: text on its border lines is still inside. */
@@ -117,12 +125,7 @@ export function gridRows(g: Grid, items: TextItem[]): string[][] {
 export function gridRowsWithRuns(g: Grid, items: TextItem[]): { cells: string[]; runs: TextItem[] }[] {
   // Each row's own column boundaries: the verticals that cross it. Two tables drawn one under the other
   // touch, so they come as one grid; a change of the outer edges starts the next table's columns.
-  const bands = [];
-  for (let r = 0; r + 1 < g.ys.length; r++) {
-    const top = g.ys[r]!, bottom = g.ys[r + 1]!;
-    const bounds = g.xs.filter((x) => hasVertical(g, x, top, bottom));
-    if (bounds.length >= 2) bands.push({ top, bottom, bounds });
-  }
+  const bands = rowBounds(g);
   const segments: { bands: typeof bands; xs: number[] }[] = [];
   for (const b of bands) {
     const seg = segments[segments.length - 1];
