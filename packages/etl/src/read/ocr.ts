@@ -53,8 +53,32 @@ export async function stopOcr(): Promise<void> {
 }
 
 type Canvas = { width: number; height: number; getContext(t: "2d"): Ctx; toBuffer(mime: "image/png"): Buffer };
-type Ctx = { translate(x: number, y: number): void; rotate(a: number): void; drawImage(img: unknown, x: number, y: number): void; fillStyle: string; fillRect(x: number, y: number, w: number, h: number): void };
-const canvasLib = () => require("@napi-rs/canvas") as { createCanvas(w: number, h: number): Canvas; loadImage(b: Buffer): Promise<{ width: number; height: number }> };
+type Ctx = {
+  translate(x: number, y: number): void; rotate(a: number): void; drawImage(img: unknown, x: number, y: number): void; fillStyle: string; fillRect(x: number, y: number, w: number, h: number): void;
+  getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray }; createImageData(w: number, h: number): { data: Uint8ClampedArray }; putImageData(d: unknown, x: number, y: number): void;
+};
+type Image = { width: number; height: number };
+const canvasLib = () => require("@napi-rs/canvas") as { createCanvas(w: number, h: number): Canvas; loadImage(b: Buffer): Promise<Image> };
+
+/** An image drawn turned by `radians` about its centre onto a white canvas of `width` × `height`. */
+function drawTurned(img: Image, width: number, height: number, radians: number): Canvas {
+  const canvas = canvasLib().createCanvas(width, height);
+  const ctx = canvas.getContext("2d");
+  ctx.fillStyle = "#ffffff";
+  ctx.fillRect(0, 0, width, height);
+  ctx.translate(width / 2, height / 2);
+  ctx.rotate(radians);
+  ctx.drawImage(img, -img.width / 2, -img.height / 2);
+  return canvas;
+}
+
+/** A canvas's pixels as grey levels (0 black – 255 white). */
+function grayOf(canvas: Canvas): Uint8Array {
+  const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
+  const gray = new Uint8Array(canvas.width * canvas.height);
+  for (let i = 0; i < gray.length; i++) gray[i] = (data[4 * i]! * 3 + data[4 * i + 1]! * 6 + data[4 * i + 2]!) / 10;
+  return gray;
+}
 
 /**
  * One OCR pass over an image, or over one rectangle of it (the words' boxes stay in the image's
@@ -80,15 +104,9 @@ async function recognizeOnce(png: Buffer, width: number, height: number, rotatio
 
 /** An image turned clockwise by a quarter turns. */
 async function turned(png: Buffer, turns: 1 | 2 | 3): Promise<{ png: Buffer; width: number; height: number }> {
-  const { createCanvas, loadImage } = canvasLib();
-  const img = await loadImage(png);
+  const img = await canvasLib().loadImage(png);
   const [w, h] = turns === 2 ? [img.width, img.height] : [img.height, img.width];
-  const canvas = createCanvas(w, h);
-  const ctx = canvas.getContext("2d");
-  ctx.translate(w / 2, h / 2);
-  ctx.rotate((turns * Math.PI) / 2);
-  ctx.drawImage(img, -img.width / 2, -img.height / 2);
-  return { png: canvas.toBuffer("image/png"), width: w, height: h };
+  return { png: drawTurned(img, w, h, (turns * Math.PI) / 2).toBuffer("image/png"), width: w, height: h };
 }
 
 /**
@@ -241,24 +259,12 @@ export function withoutRulings(gray: Uint8Array, width: number, height: number, 
 
 /** Grey pixels as a PNG (what the OCR engine takes). */
 export function grayPng(gray: Uint8Array, width: number, height: number): Buffer {
-  const c = canvasLib().createCanvas(width, height) as unknown as { getContext(t: "2d"): { createImageData(w: number, h: number): { data: Uint8ClampedArray }; putImageData(d: unknown, x: number, y: number): void }; toBuffer(m: "image/png"): Buffer };
+  const c = canvasLib().createCanvas(width, height);
   const ctx = c.getContext("2d");
   const img = ctx.createImageData(width, height);
   for (let i = 0; i < gray.length; i++) { img.data[4 * i] = img.data[4 * i + 1] = img.data[4 * i + 2] = gray[i]!; img.data[4 * i + 3] = 255; }
   ctx.putImageData(img, 0, 0);
   return c.toBuffer("image/png");
-}
-
-/** A PNG's pixels as grey levels (0 black – 255 white). */
-export async function grayPixels(png: Buffer): Promise<{ gray: Uint8Array; width: number; height: number }> {
-  const { createCanvas, loadImage } = canvasLib() as unknown as { createCanvas(w: number, h: number): { getContext(t: "2d"): { drawImage(i: unknown, x: number, y: number): void; getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } }; loadImage(b: Buffer): Promise<{ width: number; height: number }> };
-  const img = await loadImage(png);
-  const c = createCanvas(img.width, img.height).getContext("2d");
-  c.drawImage(img, 0, 0);
-  const { data } = c.getImageData(0, 0, img.width, img.height);
-  const gray = new Uint8Array(img.width * img.height);
-  for (let i = 0; i < gray.length; i++) gray[i] = (data[4 * i]! * 3 + data[4 * i + 1]! * 6 + data[4 * i + 2]!) / 10;
-  return { gray, width: img.width, height: img.height };
 }
 
 /** Below this skew (degrees) a page is read as it is: turning it would blur more than it straightens. */
@@ -270,20 +276,12 @@ const STRAIGHTEN_FROM = 0.2;
  * read from then on, with its grey pixels and the angle it was turned back by.
  */
 export async function straightened(png: Buffer): Promise<{ png: Buffer; width: number; height: number; gray: Uint8Array; skew: number }> {
-  const px = await grayPixels(png);
-  const skew = skewAngle(px.gray, px.width, px.height);
-  if (Math.abs(skew) < STRAIGHTEN_FROM) return { png, ...px, skew: 0 };
-  const { createCanvas, loadImage } = canvasLib();
-  const img = await loadImage(png);
-  const canvas = createCanvas(img.width, img.height);
-  const ctx = canvas.getContext("2d");
-  ctx.fillStyle = "#ffffff";
-  ctx.fillRect(0, 0, img.width, img.height);
-  ctx.translate(img.width / 2, img.height / 2);
-  ctx.rotate((-skew * Math.PI) / 180);
-  ctx.drawImage(img, -img.width / 2, -img.height / 2);
-  const out = canvas.toBuffer("image/png");
-  return { png: out, ...(await grayPixels(out)), skew };
+  const img = await canvasLib().loadImage(png);
+  const gray = grayOf(drawTurned(img, img.width, img.height, 0));
+  const skew = skewAngle(gray, img.width, img.height);
+  if (Math.abs(skew) < STRAIGHTEN_FROM) return { png, gray, width: img.width, height: img.height, skew: 0 };
+  const canvas = drawTurned(img, img.width, img.height, (-skew * Math.PI) / 180);
+  return { png: canvas.toBuffer("image/png"), gray: grayOf(canvas), width: img.width, height: img.height, skew };
 }
 
 /** Renders a pdf.js page to a greyscale-friendly PNG at OCR_DPI. */
