@@ -62,16 +62,23 @@ describe.runIf(haveBrowser)("explorer in headless Chromium", () => {
   }, 240_000);
   afterAll(async () => { await browser?.close(); server?.close(); });
 
-  it("Tổng quan: counts what is loaded, grid of units × years", async () => {
+  it("Tổng quan: counts what is loaded, provinces, grid of the province's units × years, the unit picker", async () => {
     const { page, errors, outside } = await open("/", 1280);
     await page.waitForSelector("#n-units");
     const [units] = await sql("SELECT CAST(count(DISTINCT unit_key) AS INTEGER) AS n FROM submission_units");
     expect(await page.textContent("#n-units")).toBe(String(units!.n));
-    // One grid row per unit.
-    await page.waitForSelector("svg [aria-label=cell] rect");
-    const rows = await page.$$eval("svg [aria-label='y-axis tick label'] text", (els) => els.map((e) => e.textContent));
+    // The province with the most units opens first; one grid row per unit of it.
+    const [thanhHoa] = await sql("SELECT CAST(count(DISTINCT unit_key) AS INTEGER) AS n FROM completeness WHERE current_province_code = '38'");
+    await page.waitForSelector("#filed-grid svg [aria-label=cell] rect");
+    const rows = await page.$$eval("#filed-grid svg [aria-label='y-axis tick label'] text", (els) => els.map((e) => e.textContent));
     expect(rows).toContain("xã Hà Tân (nay: Tống Sơn)");
-    expect(rows.length).toBe(units!.n);
+    expect(rows.length).toBe(thanhHoa!.n);
+    expect(await page.locator("#provinces-table tbody tr").count()).toBe((await sql("SELECT DISTINCT coalesce(current_province_code, '?') FROM completeness")).length);
+    // Typed without diacritics, the picker finds Hà Tân and links to its page.
+    await page.fill("#unit-picker-input", "ha tan");
+    const match = page.locator("#unit-picker-list a", { hasText: "xã Hà Tân" });
+    await match.first().waitFor();
+    expect(await match.first().getAttribute("href")).toBe("./don-vi.html?unit=before-2025-07-15322");
     await shot(page, "desktop-index");
     expect(errors).toEqual([]);
     expect(outside).toEqual([]);
@@ -80,7 +87,7 @@ describe.runIf(haveBrowser)("explorer in headless Chromium", () => {
 
   it("Chỉ tiêu: ranks exactly the units that reported; Hà Tân's 96,8%; a new indicator redraws the chart", async () => {
     const { page, errors, outside } = await open("/chi-tieu", 1280);
-    await page.waitForSelector("#ranking svg");
+    await page.waitForSelector("#ranking-summary");
     // Choosing an indicator rebuilds the year menu: wait until the page shows the new indicator before
     // choosing a year, or the year goes to the old menu and is lost (a race that CPU load exposes).
     // Under load a choice can still land on a menu that is being replaced: choose again until the
@@ -92,10 +99,11 @@ describe.runIf(haveBrowser)("explorer in headless Chromium", () => {
     const choose = (label: string) => chooseUntil(0, label, (t) => t.startsWith(`${label},`));
     await choose("Tỷ lệ người dân có hồ sơ sức khỏe điện tử (sổ sức khỏe điện tử)");
     await chooseUntil(1, "2023", (t) => /năm 2023:/.test(t));
-    const count = async (indicator: string, year: number) =>
-      (await sql(`SELECT CAST(count(*) AS INTEGER) AS n FROM comparison WHERE indicator_code = '${indicator}' AND year = ${year}`))[0]!.n as number;
-    const ehealth = await count("xhs.ehealth_record", 2023);
-    expect(ehealth).toBe(4);
+    await chooseUntil(2, "Thanh Hoá (3)", (t) => /của Thanh Hoá có số liệu/.test(t));
+    const count = async (indicator: string, year: number, province: string) =>
+      (await sql(`SELECT CAST(count(*) AS INTEGER) AS n FROM comparison WHERE indicator_code = '${indicator}' AND year = ${year} AND current_province_code = '${province}'`))[0]!.n as number;
+    const ehealth = await count("xhs.ehealth_record", 2023, "38");
+    expect(ehealth).toBe(3);
     await page.waitForFunction((n) => document.querySelector("#n-ranked")?.textContent === String(n), ehealth);
     await expect.poll(() => page.locator("#ranking svg [aria-label=dot] circle").count(), { timeout: 30_000 }).toBe(ehealth);
     const first = page.locator("#ranking-table tbody tr").first();
@@ -103,19 +111,23 @@ describe.runIf(haveBrowser)("explorer in headless Chromium", () => {
     await shot(page, "desktop-chi-tieu");
     // The ranking as CSV for Excel: UTF-8 with a BOM, the table's rows, Vietnamese intact.
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#ranking-table-csv")]);
-    expect(download.suggestedFilename()).toBe("xep-hang-xhs.ehealth_record-2023.csv");
+    expect(download.suggestedFilename()).toBe("xep-hang-xhs.ehealth_record-2023-38.csv");
     const csv = readFileSync((await download.path())!);
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.toString("utf8").slice(1).trimEnd().split("\r\n");
-    expect(lines[0]).toBe("Hạng,Đơn vị,Tỉnh (hiện nay),Kết quả,Chỉ tiêu,Đánh giá,Nguồn");
+    expect(lines[0]).toBe("Hạng,Đơn vị,Huyện (trước 7/2025),Kết quả,Chỉ tiêu,Đánh giá,Hạng toàn quốc,Nguồn");
     expect(lines).toHaveLength(1 + ehealth);
     // "96,8%" holds the decimal comma, so it is quoted.
-    expect(lines[1]).toMatch(/^1,xã Hà Tân \(nay: Tống Sơn\),.*,"96,8%",.*,Đạt,/);
+    expect(lines[1]).toMatch(/^1,xã Hà Tân \(nay: Tống Sơn\),huyện Hà Trung,"96,8%",.*,Đạt,1\/4,/);
+    // The province against the others: one row per province with results.
+    expect(await page.locator("#provinces-table tbody tr").count()).toBe(
+      (await sql("SELECT DISTINCT current_province_code FROM comparison WHERE indicator_code = 'xhs.ehealth_record' AND year = 2023 AND current_province_code IS NOT NULL")).length);
 
     await choose("Tỷ lệ dân số trưởng thành có điện thoại thông minh");
     await chooseUntil(1, "2023", (t) => /năm 2023:/.test(t));
-    const smartphones = await count("xhs.adult_smartphone", 2023);
-    expect(smartphones).toBe(3);
+    await chooseUntil(2, "An Giang (1)", (t) => /của An Giang có số liệu/.test(t));
+    const smartphones = await count("xhs.adult_smartphone", 2023, "91");
+    expect(smartphones).toBe(1);
     await page.waitForFunction((n) => document.querySelector("#n-ranked")?.textContent === String(n), smartphones);
     await expect.poll(() => page.locator("#ranking svg [aria-label=dot] circle").count(), { timeout: 30_000 }).toBe(smartphones);
     expect(await page.locator("#ranking-table tbody tr").first().textContent()).toMatch(/phường Mỹ Hòa.*70%/);
@@ -142,7 +154,7 @@ describe.runIf(haveBrowser)("explorer in headless Chromium", () => {
     }
     expect(unitPages.length).toBe(8);
     // One page for every unit: the unit comes from the URL; without one, or with one the warehouse lacks, it says so.
-    for (const [path, says] of [["/don-vi.html", /Chưa chọn đơn vị/], ["/don-vi.html?unit=xa-khong-co", /Kho dữ liệu không có đơn vị/]] as const) {
+    for (const [path, says] of [["/don-vi.html", /Chưa chọn đơn vị/], ["/don-vi.html?unit=xa-khong-co", /Kho dữ liệu không có văn bản nào của đơn vị xa-khong-co/]] as const) {
       const { page, errors } = await open(path, 1280);
       expect(await page.textContent("#unit-missing"), path).toMatch(says);
       // The unknown unit's file answers 404, which the browser logs; nothing else may fail.
@@ -158,35 +170,60 @@ describe.runIf(haveBrowser)("explorer in headless Chromium", () => {
     await page.close();
   });
 
-  it("So sánh: two units side by side on the indicators they share", async () => {
+  it("So sánh: units found by the picker, side by side on the indicators they share", async () => {
     const { page, errors, outside } = await open("/so-sanh", 1280);
     await page.waitForSelector("#compare-summary");
-    const select = page.locator("select[multiple]");
-    // The first two units are chosen when the page opens: choose (again, if a choice is lost under load)
-    // until the summary is about the units chosen here.
-    const shown = async () => /chỉ tiêu chung của phường Minh Hưng, thành phố Bắc Giang/.test(await page.evaluate(() => document.querySelector("#compare-summary")?.textContent ?? ""));
-    await expect.poll(async () => { if (!(await shown())) await select.selectOption([{ label: "phường Minh Hưng" }, { label: "thành phố Bắc Giang" }]); return shown(); },
-      { timeout: 30_000, interval: 500 }).toBe(true);
+    // Two suggested units are chosen when the page opens: remove them, then find two by name.
+    await page.locator("#chosen-units .chip").first().waitFor();
+    while (await page.locator("#chosen-units .remove-unit").count()) await page.locator("#chosen-units .remove-unit").first().click();
+    for (const [typed, label] of [["minh hung", "phường Minh Hưng"], ["Bắc Giang", "thành phố Bắc Giang"]] as const) {
+      await page.fill("#compare-picker-input", typed);
+      const item = page.locator("#compare-picker-list button:not([disabled])", { hasText: label });
+      await item.first().waitFor();
+      await item.first().click();
+    }
+    await expect.poll(() => page.evaluate(() => document.querySelector("#compare-summary")?.textContent ?? ""), { timeout: 30_000 })
+      .toMatch(/chỉ tiêu chung của phường Minh Hưng, thành phố Bắc Giang/);
+    expect(page.url()).toMatch(/#after-2025-07-25441,before-2025-07-213$/);
     const shared = Number((await page.textContent("#compare-summary"))!.match(/(\d+) chỉ tiêu chung/)![1]);
     expect(shared).toBeGreaterThan(0);
     // The summary and the chart are separate cells: wait for the chart to be redrawn for this selection.
     await expect.poll(() => page.locator("#compare-chart svg [aria-label=dot] circle").count(), { timeout: 30_000 }).toBe(2 * shared);
+    expect(await page.locator("#compare-table tbody tr").count()).toBe(shared);
     await shot(page, "desktop-so-sanh");
     expect(errors).toEqual([]);
     expect(outside).toEqual([]);
     await page.close();
   });
 
-  it("Chất lượng dữ liệu: every reject, conflict and placeholder the warehouse holds, with its text", async () => {
+  it("Chất lượng dữ liệu: every reject, conflict and placeholder the warehouse holds, province by province, with its text", async () => {
     const { page, errors, outside } = await open("/chat-luong", 1280);
-    await page.waitForSelector("#rejects-table");
+    await page.waitForSelector("#quality-province");
     const [c] = await sql(`SELECT (SELECT CAST(count(*) AS INTEGER) FROM rejects WHERE scope = 'row') AS rejects,
       (SELECT CAST(count(*) AS INTEGER) FROM conflicts) AS conflicts,
       (SELECT CAST(count(*) AS INTEGER) FROM warnings WHERE code = 'placeholder_unfilled') AS placeholders`);
-    expect(await page.locator("#rejects-table tbody tr").count()).toBe(c!.rejects);
-    expect(await page.locator("#conflicts-table tbody tr").count()).toBe(c!.conflicts);
-    expect(await page.locator("#placeholders-table tbody tr").count()).toBe(c!.placeholders);
-    expect(await page.locator("#placeholders-table").textContent()).toContain("(Ghi rõ bao nhiêu/ bao nhiêu, đạt ...%)");
+    const rowsOf = (id: string) => page.locator(`#${id} tbody tr`).count();
+    const seen = { rejects: 0, conflicts: 0, placeholders: 0 };
+    const options = await page.$$eval("select option", (os) => os.map((o) => o.textContent ?? ""));
+    for (const [i, label] of options.entries()) {
+      await expect.poll(async () => { if (!(await page.textContent("#quality-province"))!.includes(label.replace(/ \(.*$/, ""))) await page.locator("select").selectOption({ index: i }); return page.textContent("#quality-province"); },
+        { timeout: 30_000, interval: 300 }).toContain(label.replace(/ \(.*$/, ""));
+      // Each section's heading says how many rows it has; wait until every table shows that many.
+      const counted = async () => {
+        const headings = await page.$$eval("h2", (hs) => hs.map((h) => h.textContent ?? ""));
+        const said = (start: string) => Number(headings.find((h) => h.startsWith(start))?.match(/\((\d+)\)/)?.[1] ?? -1);
+        const shown = { rejects: await rowsOf("rejects-table"), conflicts: await rowsOf("conflicts-table"), placeholders: await rowsOf("placeholders-table") };
+        const ok = shown.rejects === said("Dòng không dùng được") && shown.conflicts === said("Giá trị mâu thuẫn") && shown.placeholders === said("Ô kết quả để nguyên mẫu");
+        return ok ? shown : null;
+      };
+      await expect.poll(counted, { timeout: 30_000, interval: 300 }).not.toBeNull();
+      const shown = (await counted())!;
+      seen.rejects += shown.rejects;
+      seen.conflicts += shown.conflicts;
+      seen.placeholders += shown.placeholders;
+      if (await page.locator("#placeholders-table").count()) expect(await page.locator("#placeholders-table").textContent()).toContain("(Ghi rõ bao nhiêu/ bao nhiêu, đạt ...%)");
+    }
+    expect(seen).toEqual(c);
     await shot(page, "desktop-chat-luong");
     expect(errors).toEqual([]);
     expect(outside).toEqual([]);

@@ -1,6 +1,6 @@
-// Observable Framework site: the explorer. Pages are Markdown in src/; data loaders in src/data/ read the
-// warehouse through @dx-atlas/metrics. One unit page (src/don-vi.md) takes the unit from its URL and
-// fetches that unit's own file (scripts/unit-data.ts), so the site has the same pages at any size.
+// Observable Framework site: the explorer. Pages are Markdown in src/ and read no data when built; they
+// fetch the pieces of the warehouse they show (du-lieu/…, written by scripts/site-data.ts after the
+// pages are built), so the same pages serve five units or a whole country.
 
 export default {
   title: "DX Atlas",
@@ -13,7 +13,7 @@ export default {
   head: '<link rel="icon" href="data:,">',
   pages: [
     { name: "Tổng quan", path: "/" },
-    { name: "Chỉ tiêu", path: "/chi-tieu" },
+    { name: "Chỉ tiêu theo tỉnh", path: "/chi-tieu" },
     { name: "Đơn vị", path: "/don-vi" },
     { name: "So sánh", path: "/so-sanh" },
     { name: "Chất lượng dữ liệu", path: "/chat-luong" },

@@ -1,10 +1,11 @@
-// Builds the explorer's static site from a warehouse: the data loaders' cache is cleared first, so the
-// snapshots are re-read from the warehouse named here and never come from an earlier build.
+// Builds the explorer's static site from a warehouse: Framework renders the pages (which read no data at
+// build time), then scripts/site-data.ts writes the pieces of the warehouse the pages fetch.
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { writeUnitData } from "./unit-data.ts";
+import { openWarehouse } from "@dx-atlas/metrics";
+import { writeSiteData, type SiteDataSummary } from "./site-data.ts";
 
 export const APP_DIR = fileURLToPath(new URL("..", import.meta.url));
 
@@ -13,22 +14,31 @@ export const APP_DIR = fileURLToPath(new URL("..", import.meta.url));
  * directory, and refuses to overwrite files elsewhere: "file conflict"), then replaces `out` with it,
  * so building again into any folder works and a failed build leaves the last site as it was.
  */
-export async function buildSite(opts: { warehouse: string; out: string; quiet?: boolean }): Promise<{ seconds: number }> {
+export async function buildSite(opts: { warehouse: string; out: string; quiet?: boolean }): Promise<{ seconds: number; pagesSeconds: number; data: SiteDataSummary }> {
   if (!existsSync(opts.warehouse)) throw new Error(`no warehouse at ${opts.warehouse}: run \`pnpm etl\` first`);
-  rmSync(`${APP_DIR}src/.observablehq/cache/data`, { recursive: true, force: true });
   const started = performance.now();
   const staging = join(APP_DIR, ".build", `${process.pid}-${Date.now()}`);
   try {
-    await observableBuild({ ...opts, out: staging });
-    await writeUnitData(opts.warehouse, staging);
+    // The warehouse is opened first, so a missing or locked one fails before the slower page build.
+    const wh = await openWarehouse(opts.warehouse, { readOnly: true });
+    let data: SiteDataSummary;
+    let pagesSeconds: number;
+    try {
+      const pagesStarted = performance.now();
+      await observableBuild({ ...opts, out: staging });
+      pagesSeconds = (performance.now() - pagesStarted) / 1000;
+      data = await writeSiteData(wh, staging);
+    } finally {
+      wh.close();
+    }
     addPageFolders(staging);
     rmSync(opts.out, { recursive: true, force: true });
     mkdirSync(dirname(opts.out), { recursive: true });
     cpSync(staging, opts.out, { recursive: true });
+    return { seconds: (performance.now() - started) / 1000, pagesSeconds, data };
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
-  return { seconds: (performance.now() - started) / 1000 };
 }
 
 /**
@@ -50,13 +60,13 @@ export function addPageFolders(site: string): void {
   }
 }
 
-async function observableBuild(opts: { warehouse: string; out: string; quiet?: boolean }): Promise<void> {
+async function observableBuild(opts: { out: string; quiet?: boolean }): Promise<void> {
   const bin = `${APP_DIR}node_modules/.bin/observable`;
   await new Promise<void>((resolve, reject) => {
     const child = spawn(bin, ["build"], {
       cwd: APP_DIR,
       stdio: opts.quiet ? ["ignore", "pipe", "pipe"] : "inherit",
-      env: { ...process.env, DX_WAREHOUSE: opts.warehouse, DX_EXPLORER_OUT: opts.out, OBSERVABLE_TELEMETRY_DISABLE: "true" },
+      env: { ...process.env, DX_EXPLORER_OUT: opts.out, OBSERVABLE_TELEMETRY_DISABLE: "true" },
     });
     let output = "";
     child.stdout?.on("data", (b: Buffer) => { output += b.toString(); });

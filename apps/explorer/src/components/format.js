@@ -1,5 +1,4 @@
 // Vietnamese labels and number format for every page: 89,9% not 89.9%; statuses in words staff use.
-import * as aq from "./arquero.js";
 
 const nf = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 1 });
 const nf2 = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 });
@@ -41,9 +40,6 @@ export function unitLabel(r) {
 
 /** "001_e735b5701492984f.txt, dòng 225". */
 export const sourceText = (file, line) => (file ? `${file.split("/").pop()}${line ? `, dòng ${line}` : ""}` : "");
-
-/** An Arrow snapshot (ArrayBuffer) as an arquero table. */
-export const fromArrow = (buffer) => aq.fromArrow(new Uint8Array(buffer));
 
 const NOTES = [
   [/results disagree: /g, "kết quả ghi khác nhau: "],
