@@ -1,5 +1,5 @@
 // A static file server for the built site, bound to 127.0.0.1 only: the explorer needs nothing else.
-import { createReadStream, existsSync, statSync } from "node:fs";
+import { existsSync, readFile, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
 
@@ -24,9 +24,15 @@ export function serveStatic(root: string, port: number, host = "127.0.0.1"): Pro
   const server = createServer((req, res) => {
     const file = resolvePath(root, req.url ?? "/");
     if (!file) { res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }); res.end("Không tìm thấy trang"); return; }
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-cache" });
-    createReadStream(file).pipe(res);
+    // Headers and body in one write: written apart, a small file waits on the peer's delayed ACK
+    // (about 40 ms on Linux), and a page of 50 modules over 6 connections pays it 9 times over.
+    readFile(file, (err, body) => {
+      if (err) { res.writeHead(500, { "content-type": "text/plain; charset=utf-8" }); res.end(String(err.message)); return; }
+      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "content-length": body.length, "cache-control": "no-cache" });
+      res.end(body);
+    });
   });
+  server.on("connection", (socket) => socket.setNoDelay(true));
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve(server));

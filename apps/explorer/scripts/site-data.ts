@@ -11,6 +11,7 @@
 //   du-lieu/chat-luong/danh-sach.json   review counts by province
 //   du-lieu/chat-luong/P.json           rejects, warnings, conflicts of province P's files
 //   du-lieu/tim-kiem/XX.json            units with a name word starting XX (folded): the unit picker
+//   du-lieu/tim-kiem/XX-dau.json        the picker's first matches for XX typed alone, and how many
 //   du-lieu/tim-kiem/khoa.json          which XX files there are
 //   du-lieu/don-vi/SLUG.json            one unit's rows: target vs actual, trends, observations, completeness
 //
@@ -20,7 +21,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Warehouse } from "@dx-atlas/metrics";
 // @ts-expect-error: plain JavaScript shared with the pages (no types)
-import { searchKeys, searchText, unitSlug } from "../src/components/slug.js";
+import { byScore, PICKER_LIMIT, searchKeys, searchText, unitSlug } from "../src/components/slug.js";
 
 type Row = Record<string, unknown>;
 type Columns = Record<string, unknown[]>;
@@ -286,6 +287,10 @@ async function searchIndex(wh: Warehouse, out: SiteWriter): Promise<void> {
       if (shard) shard.push(entry); else shards.set(key, [entry]);
     }
   }
-  for (const [key, list] of shards) out.write(`tim-kiem/${key}.json`, list);
+  for (const [key, list] of shards) {
+    out.write(`tim-kiem/${key}.json`, list);
+    // A word of one or two letters typed alone matches the whole file: its first matches, and how many.
+    if (key.length <= 2) out.write(`tim-kiem/${key}-dau.json`, { total: list.length, top: [...list].sort(byScore([key])).slice(0, PICKER_LIMIT) });
+  }
   out.write("tim-kiem/khoa.json", [...shards.keys()].sort());
 }

@@ -2,24 +2,40 @@
 // it became in 2025 ("Tống Sơn"), among every unit of the gazetteer. Only the index files of the letters
 // typed are fetched (du-lieu/tim-kiem/XX.json, written by scripts/site-data.ts), each once.
 import { html } from "htl";
-import { fold, matches, searchQuery } from "./slug.js";
+import { byScore, matches, PICKER_LIMIT, searchQuery } from "./slug.js";
 
 import { loadJson } from "./data.js";
 
 // Which index files exist: a key with no file is not fetched (a 404 would be a console error).
 const shard = async (key) => ((await loadJson("tim-kiem/khoa.json", [])).includes(key) ? loadJson(`tim-kiem/${key}.json`, []) : []);
 
-/** Units matching what was typed: those with documents first, then by how closely the name matches. */
-export async function findUnits(typed, limit = 12) {
+/**
+ * Units matching what was typed: those with documents first, then by how closely the name matches. One
+ * index file is read, the most selective word's; the others' only if it holds no match (a word that
+ * names the district or province, not the unit).
+ */
+export async function findUnits(typed, limit = PICKER_LIMIT) {
   const { tokens, keys } = searchQuery(typed);
   if (keys.length === 0) return { matches: [], total: 0 };
-  const seen = new Map();
-  for (const list of await Promise.all(keys.map(shard))) for (const e of list) if (!seen.has(e[0])) seen.set(e[0], e);
-  const whole = ` ${tokens.join(" ")} `;
-  const score = (e) => (e[4] ? 0 : 4) + (` ${fold(e[1])} `.includes(whole) ? 0 : 2) + (e[3] ? 1 : 0);
-  const found = [...seen.values()].filter((e) => matches(e[5], tokens)).sort((a, b) => score(a) - score(b) || a[1].localeCompare(b[1], "vi"));
+  let found = [];
+  let total = 0;
+  if (tokens.length === 1 && tokens[0].length <= 2 && limit <= PICKER_LIMIT) {
+    // One word of one or two letters: every unit in its index file matches; the build wrote the first
+    // matches, in the picker's order, and how many there are (a few KB instead of the whole list).
+    const known = (await loadJson("tim-kiem/khoa.json", [])).includes(tokens[0]);
+    const first = known ? await loadJson(`tim-kiem/${tokens[0]}-dau.json`, { top: [], total: 0 }) : { top: [], total: 0 };
+    found = first.top;
+    total = first.total;
+  } else {
+    for (const key of keys) {
+      found = (await shard(key)).filter((e) => matches(e[5], tokens));
+      if (found.length) break;
+    }
+    found.sort(byScore(tokens));
+    total = found.length;
+  }
   return {
-    total: found.length,
+    total,
     matches: found.slice(0, limit).map(([slug, label, where, now, filed]) => ({ slug, label, where, now, filed: Boolean(filed) })),
   };
 }
@@ -29,6 +45,7 @@ export async function findUnits(typed, limit = 12) {
  * with it, choosing a match calls onPick(match).
  */
 export function unitPicker({ onPick, placeholder = "Gõ tên xã, phường, huyện… (có dấu hoặc không dấu)", id = "unit-picker" } = {}) {
+  loadJson("tim-kiem/khoa.json", []); // which index files there are, fetched before the first keystroke
   const input = html`<input type="search" id=${`${id}-input`} placeholder=${placeholder} autocomplete="off" aria-label="Tìm đơn vị">`;
   const list = html`<ul class="picker-list" id=${`${id}-list`}></ul>`;
   const status = html`<p class="picker-status" id=${`${id}-status`}></p>`;
