@@ -11,6 +11,7 @@ import { buildSite } from "../apps/explorer/scripts/build-site.ts";
 import { CHROMIUM_ARGS } from "../apps/explorer/scripts/chromium.ts";
 import { serveStatic } from "../apps/explorer/scripts/serve-static.ts";
 import { runEtl } from "../packages/etl/src/run-etl.ts";
+import { reportText, WORDING } from "./fixtures/documents.ts";
 import { repo, SAMPLES, tempDir } from "./helpers.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -87,6 +88,36 @@ describe.runIf(haveBrowser)("explorer build from any warehouse", () => {
     expect(existsSync(join(c.site, "stale.txt"))).toBe(false);
     // Links end in .html; every page also has a folder that forwards to it.
     expect(readdirSync(c.site)).toEqual(expect.arrayContaining(["chi-tieu.html", "chi-tieu", "don-vi"]));
+  }, 120_000);
+
+  it("districts before the reform: the province view ranks a district's own results at their level", async () => {
+    const dir = tempDir();
+    const inbox = join(dir, "inbox");
+    mkdirSync(inbox);
+    const district = { level: "huyện", name: "Yên Định", province: "Thanh Hóa" } as const;
+    const commune = { level: "xã", name: "Yên Trường", district: "Yên Định", province: "Thanh Hóa" } as const;
+    writeFileSync(join(inbox, "yen-dinh-2024.txt"), reportText(district, 2024, [{ indicator: WORDING.ehealth, target: "80%", result: "đạt 71%" }]));
+    writeFileSync(join(inbox, "yen-truong-2024.txt"), reportText(commune, 2024, [{ indicator: WORDING.ehealth, target: "80%", result: "đạt 83%" }]));
+    const db = join(dir, "w.duckdb");
+    await runEtl({ inputs: [inbox], db, cwd: dir });
+    const site = join(dir, "site");
+    await buildSite({ warehouse: db, out: site, quiet: true });
+    const server = await serveStatic(site, 0);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+    try {
+      await page.goto(`http://127.0.0.1:${(server.address() as { port: number }).port}/chi-tieu.html`, { waitUntil: "networkidle" });
+      // Communes first; the district's own result at the district level.
+      await expect.poll(() => page.textContent("#ranking-table"), { timeout: 30_000 }).toMatch(/xã Yên Trường.*83%/);
+      await page.getByLabel("Huyện, quận, thị xã, thành phố (trước 7/2025)").check();
+      await expect.poll(() => page.textContent("#ranking-table"), { timeout: 30_000 }).toMatch(/huyện Yên Định.*71%.*Không đạt/);
+      expect(await page.textContent("#ranking-summary")).toMatch(/1 huyện của Thanh Hoá có số liệu/);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+      server.close();
+    }
   }, 120_000);
 
   it.runIf(python)("a plain static server (python3 -m http.server) serves it under a sub-path, links with and without .html", async () => {
