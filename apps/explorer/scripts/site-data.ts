@@ -189,7 +189,20 @@ async function indicators(wh: Warehouse, out: SiteWriter, provinceName: Map<stri
     });
   }
   list.sort((a, b) => String(a.name).localeCompare(String(b.name), "vi"));
+  // What the province view opens on (e-health records, or the first indicator; its latest year; the
+  // province with the most results that year), and the files that needs: the page's <head> fetches
+  // them as soon as this list arrives, while the page's modules still load.
+  const first = list.find((d) => d.code === "xhs.ehealth_record") ?? list[0];
+  let opening = null;
+  if (first) {
+    const year = first.years.at(-1)!;
+    const byProvince = new Map<string, number>();
+    for (const [y, p, , n] of first.cells as [string, string, string, number][]) if (Number(y) === year) byProvince.set(p, (byProvince.get(p) ?? 0) + n);
+    const province = [...byProvince].sort((a, b) => b[1] - a[1])[0]![0];
+    opening = { indicator: first.code, year, province, files: [`chi-tieu/${fileName(first.code)}/${province}.json`, `chi-tieu/${fileName(first.code)}/tinh.json`, `tinh/${province}/don-vi.json`] };
+  }
   out.write("chi-tieu/danh-sach.json", {
+    opening,
     indicators: list,
     provinces: [...provinceName].map(([code, name]) => ({ code, name })),
   });
