@@ -23,7 +23,7 @@ beforeAll(async () => {
   await runEtl({ inputs: [repo("data/samples")], db, cwd: repo("") });
   wh = await openWarehouse(db, { readOnly: true });
   out = join(dir, "export");
-  await exportWarehouse(wh.conn, out, "parquet");
+  await exportWarehouse(wh.conn, out, "parquet", { with: ["comparison_missing"] });
 });
 afterAll(() => wh?.close());
 
@@ -74,6 +74,15 @@ describe("Parquet export", () => {
     expect(JSON.parse(trend[0]!.series as string)).toEqual([expect.objectContaining({ year: expect.any(Number), value: expect.any(Number) })]);
   });
 
+  it("by default leaves out comparison_missing (on request: --with), and the dictionary says so", async () => {
+    const lean = join(dir, "lean");
+    const summary = await exportWarehouse(wh.conn, lean, "parquet");
+    expect(summary.tables.map((t) => t.table)).toEqual(["observations", "target_vs_actual", "trend_points", "trend_progress", "comparison", "completeness"]);
+    expect(existsSync(join(lean, "comparison_missing"))).toBe(false);
+    expect(readFileSync(join(lean, "data-dictionary.md"), "utf8")).toMatch(/Not in this export \(ask with `pnpm export --with NAME`\): comparison_missing/);
+    await expect(exportWarehouse(wh.conn, join(dir, "nope"), "parquet", { with: ["comparisons"] })).rejects.toThrow(/no table "comparisons" to export; the tables are: observations, /);
+  });
+
   it("ships a data dictionary that explains every column, and the JSON Schemas", () => {
     const dict = JSON.parse(readFileSync(join(out, "data-dictionary.json"), "utf8")) as { tables: { table: string; columns: { column: string; type: string; meaning: string; allowed_values: string[] | null }[] }[] };
     expect(dict.tables.map((t) => t.table)).toEqual(EXPORT_TABLES.map((t) => t.name));
@@ -90,6 +99,14 @@ describe("CSV export and safety", () => {
   it("writes CSV that DuckDB reads back with the same row counts", async () => {
     const csvOut = join(dir, "csv");
     const summary = await exportWarehouse(wh.conn, csvOut, "csv");
+    // Every file starts with a UTF-8 byte-order mark, so Excel shows Vietnamese; then the header.
+    for (const f of files(csvOut, ".csv")) expect([...readFileSync(f).subarray(0, 3)], f).toEqual([0xef, 0xbb, 0xbf]);
+    expect(readFileSync(files(join(csvOut, "observations"), ".csv")[0]!, "utf8").slice(1)).toMatch(/^submission_id,source_file,/);
+    // DuckDB skips the mark: the first column keeps its name.
+    const [ha] = await queryRows(wh.conn, `SELECT CAST(count(DISTINCT submission_id) AS INTEGER) AS n, CAST(count(*) FILTER (WHERE unit_name = 'Hà Tân') AS INTEGER) AS ha
+      FROM read_csv('${join(csvOut, "observations", "province_code=38", "year=2023", "data_0.csv")}', header = true)`);
+    expect(ha!.n).toBeGreaterThan(0);
+    expect(ha!.ha).toBeGreaterThan(0);
     for (const t of summary.tables) {
       const [r] = await queryRows(wh.conn, `SELECT CAST(count(*) AS INTEGER) AS n FROM read_csv('${join(csvOut, t.table)}/**/*.csv', header = true, quote = '"', escape = '"')`);
       expect(r!.n, t.table).toBe(t.rows);

@@ -7,8 +7,11 @@ import { UNIT_COLUMNS } from "../views/units.sql.ts";
 
 type Shape = Record<string, z.ZodType>;
 
-/** One exported table: its query (with province_code and year for the Hive partitions) and where its columns are documented. */
-export interface ExportTable { name: string; description: string; sql: string; shapes: Shape[] }
+/**
+ * One exported table: its query (with province_code and year for the Hive partitions) and where its
+ * columns are documented. `onRequest`: left out of the default export (`pnpm export --with NAME`).
+ */
+export interface ExportTable { name: string; description: string; sql: string; shapes: Shape[]; onRequest?: boolean }
 
 /** The two partition columns, documented once. */
 export const PARTITION_COLUMNS: Record<string, { type: string; meaning: string }> = {
@@ -57,6 +60,9 @@ export const EXPORT_TABLES: ExportTable[] = [
     description: "Units with documents for the year that give no rankable result for an indicator other units reported.",
     sql: `SELECT *, ${PROVINCE} FROM comparison_missing`,
     shapes: [comparisonMissingSchema.shape],
+    // Units × indicators × years with a document and no value: derivable from comparison and
+    // completeness, and at national scale the largest table (15 M rows of 42 M at 10 M observations).
+    onRequest: true,
   },
   {
     name: "completeness",

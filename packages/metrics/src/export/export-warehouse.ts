@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { jsonSchemas } from "@dx-atlas/schema";
@@ -19,7 +19,28 @@ const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
  * Schemas. Written to a sibling folder first and swapped in at the end: a failed export leaves the
  * previous one as it was. Refuses to replace a folder that is not an earlier export.
  */
-export async function exportWarehouse(conn: DuckDBConnection, out: string, format: ExportFormat): Promise<ExportSummary> {
+/** The tables an export writes: those statistics offices use, plus any asked for by name (`with`). */
+export function exportTables(withTables: string[] = []): typeof EXPORT_TABLES {
+  for (const name of withTables) {
+    if (!EXPORT_TABLES.some((t) => t.name === name)) throw new Error(`no table "${name}" to export; the tables are: ${EXPORT_TABLES.map((t) => t.name).join(", ")}`);
+  }
+  return EXPORT_TABLES.filter((t) => !t.onRequest || withTables.includes(t.name));
+}
+
+/** A CSV file rewritten to start with a UTF-8 byte-order mark: without it, Excel shows Vietnamese as mojibake. */
+function addBom(file: string): void {
+  const body = readFileSync(file);
+  const fd = openSync(file, "w");
+  try {
+    writeSync(fd, Buffer.from([0xef, 0xbb, 0xbf]));
+    writeSync(fd, body);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export async function exportWarehouse(conn: DuckDBConnection, out: string, format: ExportFormat, opts: { with?: string[] } = {}): Promise<ExportSummary> {
+  const tables = exportTables(opts.with);
   if (existsSync(out) && !existsSync(join(out, MARKER))) {
     throw new Error(`${out} exists and is not a DX Atlas export (no ${MARKER}): choose a new or empty folder`);
   }
@@ -29,18 +50,20 @@ export async function exportWarehouse(conn: DuckDBConnection, out: string, forma
   try {
     const summary: ExportSummary = { out, format, tables: [] };
     const dictionary: DictionaryTable[] = [];
-    for (const table of EXPORT_TABLES) {
+    for (const table of tables) {
       const columns = (await queryRows(conn, `DESCRIBE (${table.sql})`)).map((r) => ({ name: r.column_name as string, type: r.column_type as string }));
       dictionary.push(dictionaryFor(table, columns));
       const dir = join(staging, table.name);
       const options = format === "parquet"
         ? "FORMAT parquet, COMPRESSION snappy, PARTITION_BY (province_code, year), WRITE_PARTITION_COLUMNS true"
         : "FORMAT csv, HEADER true, PARTITION_BY (province_code, year), WRITE_PARTITION_COLUMNS true";
-      const [count] = await queryRows(conn, `SELECT CAST(count(*) AS INTEGER) AS n FROM (${table.sql})`);
-      const rows = count!.n as number;
-      if (rows > 0) await conn.run(`COPY (${table.sql}) TO ${sqlString(dir)} (${options})`);
-      else mkdirSync(dir);
-      const files = rows > 0 ? (await queryRows(conn, `SELECT CAST(count(*) AS INTEGER) AS n FROM glob(${sqlString(join(dir, `**/*.${format}`))})`))[0]!.n as number : 0;
+      // COPY answers with the number of rows it wrote: no second pass to count them.
+      const copied = await conn.runAndReadAll(`COPY (${table.sql}) TO ${sqlString(dir)} (${options})`);
+      const rows = Number(copied.getRows()[0]?.[0] ?? 0);
+      if (!existsSync(dir)) mkdirSync(dir);
+      const written = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(`.${format}`));
+      if (format === "csv") for (const f of written) addBom(join(dir, f));
+      const files = written.length;
       summary.tables.push({ table: table.name, rows, files });
     }
     const schemaDir = join(staging, "schemas");
@@ -52,7 +75,8 @@ export async function exportWarehouse(conn: DuckDBConnection, out: string, forma
       "",
       `Format: ${format}. Each table is a folder of files partitioned Hive-style: \`<table>/province_code=<code>/year=<year>/data_0.${format}\`;`,
       "the partition columns are also stored inside every file. Lists are written as JSON text. JSON Schemas of the record types are in `schemas/`.",
-      ...(format === "csv" ? ["CSV files are UTF-8, comma-separated, RFC 4180 quoting (a quote inside a field is doubled); text fields such as source_text may hold line breaks."] : []),
+      ...(format === "csv" ? ["CSV files are UTF-8 with a byte-order mark (so Excel shows Vietnamese), comma-separated, RFC 4180 quoting (a quote inside a field is doubled); text fields such as source_text may hold line breaks."] : []),
+      ...(tables.length < EXPORT_TABLES.length ? [`Not in this export (ask with \`pnpm export --with NAME\`): ${EXPORT_TABLES.filter((t) => !tables.includes(t)).map((t) => `${t.name} (${t.description})`).join("; ")}.`] : []),
       "Read it with any Parquet reader, e.g. DuckDB: `SELECT * FROM read_parquet('observations/**/*.parquet', hive_partitioning = true)`.",
     ].join("\n")));
     if (existsSync(out)) {
