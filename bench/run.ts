@@ -22,6 +22,8 @@ import { spreadOverGazetteer } from "./national-warehouse.ts";
 import { buildSite } from "../apps/explorer/scripts/build-site.ts";
 import { writeFixtureInbox } from "../test/fixtures/inbox.ts";
 import { runEtl } from "../packages/etl/src/run-etl.ts";
+// @ts-expect-error: plain JavaScript shared with the pages (no types)
+import { unitSlug } from "../apps/explorer/src/components/slug.js";
 import { buildGazetteer } from "../packages/etl/src/gazetteer/index.ts";
 import { nationalUnits } from "../packages/etl/src/gazetteer/national-lists.ts";
 import { processDocument } from "../packages/etl/src/process-document.ts";
@@ -220,7 +222,7 @@ if (!args["no-explorer"]) {
     wh.close();
     const pages = [
       { path: "/", selector: "#provinces-chart svg" }, { path: "/chi-tieu.html", selector: "#ranking svg" },
-      { path: `/don-vi.html?unit=${String(unit![0]).replace(/[^a-z0-9]+/gi, "-")}`, selector: "#bullets svg" },
+      { path: `/don-vi.html?unit=${unitSlug(String(unit![0]))}`, selector: "#bullets svg" },
       { path: "/so-sanh.html", selector: "#compare-chart svg" }, { path: "/chat-luong.html", selector: "#rejects-table" },
       // The floor: a page that fetches no data (the unit page without a unit), until its note shows.
       { path: "/don-vi.html", selector: "#unit-missing" },

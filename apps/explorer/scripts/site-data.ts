@@ -60,9 +60,6 @@ function groupBy<T>(list: T[], key: (r: T) => string): Map<string, T[]> {
   return m;
 }
 
-/** A safe file name for an indicator code or a search key ('xhs.ehealth_record' stays as it is). */
-const fileName = (s: string) => s.replace(/[^a-z0-9._-]/gi, "_");
-
 class SiteWriter {
   files = 0;
   bytes = 0;
@@ -162,6 +159,8 @@ async function indicators(wh: Warehouse, out: SiteWriter, provinceName: Map<stri
     FROM trend_points WHERE value IS NOT NULL`);
   const names = new Map((await rows(wh, "SELECT code, name_vi, unit, direction FROM indicators")).rows.map((r) => [String(r.code), r]));
 
+  // Codes are safe file names as they are (the catalog's schema: /^[a-z]+\.[a-z0-9_]+$/), and the page
+  // builds the same paths from them.
   const codes = groupBy(comparison.rows, (r) => String(r.indicator_code));
   const inCode = (t: { rows: Row[] }) => groupBy(t.rows, (r) => String(r.indicator_code));
   const targetsOf = inCode(targets);
@@ -173,7 +172,7 @@ async function indicators(wh: Warehouse, out: SiteWriter, provinceName: Map<stri
     const relevant = (t: Map<string, Row[]>) => groupBy(t.get(code) ?? [], (r) => provinceOf(r.current_province_code));
     const [tp, mp, pp] = [relevant(targetsOf), relevant(missingOf), relevant(pointsOf)];
     for (const p of new Set([...byProvince.keys(), ...mp.keys()])) {
-      out.write(`chi-tieu/${fileName(code)}/${p}.json`, {
+      out.write(`chi-tieu/${code}/${p}.json`, {
         results: byColumn(comparison.columns, byProvince.get(p) ?? []),
         targets: byColumn(targets.columns, tp.get(p) ?? []),
         missing: byColumn(missing.columns, mp.get(p) ?? []),
@@ -199,7 +198,7 @@ async function indicators(wh: Warehouse, out: SiteWriter, provinceName: Map<stri
     const byProvince = new Map<string, number>();
     for (const [y, p, , n] of first.cells as [string, string, string, number][]) if (Number(y) === year) byProvince.set(p, (byProvince.get(p) ?? 0) + n);
     const province = [...byProvince].sort((a, b) => b[1] - a[1])[0]![0];
-    opening = { indicator: first.code, year, province, files: [`chi-tieu/${fileName(first.code)}/${province}.json`, `chi-tieu/${fileName(first.code)}/tinh.json`, `tinh/${province}/don-vi.json`] };
+    opening = { indicator: first.code, year, province, files: [`chi-tieu/${first.code}/${province}.json`, `chi-tieu/${first.code}/tinh.json`, `tinh/${province}/don-vi.json`] };
   }
   out.write("chi-tieu/danh-sach.json", {
     opening,
@@ -214,7 +213,7 @@ async function indicators(wh: Warehouse, out: SiteWriter, provinceName: Map<stri
       any_value(national_target_comparator) AS national_target_comparator, any_value(national_target_year) AS national_target_year
     FROM comparison GROUP BY ALL ORDER BY indicator_code, year, median DESC`);
   for (const [code, list_] of groupBy(summary.rows, (r) => String(r.indicator_code))) {
-    out.write(`chi-tieu/${fileName(code)}/tinh.json`, byColumn(summary.columns, list_));
+    out.write(`chi-tieu/${code}/tinh.json`, byColumn(summary.columns, list_));
   }
 }
 

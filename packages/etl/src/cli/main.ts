@@ -130,7 +130,7 @@ async function main(argv: string[]): Promise<number> {
     for (const u of unused.slice(0, 10)) console.log(`  ${u.label}`);
   }
   if (dry) console.log(`Dry run: nothing was written to ${relative(cwd, report.db)}. Run the same command without --dry-run to load.`);
-  else console.log(`Warehouse: ${relative(cwd, report.db)}  ·  next: pnpm metrics target-vs-actual | pnpm query "SQL" | pnpm export`);
+  else console.log(`Warehouse: ${relative(cwd, report.db)}  ·  next: pnpm metrics target-vs-actual | pnpm explorer | pnpm query "SQL" | pnpm export`);
   return 0;
 }
 
