@@ -16,7 +16,7 @@ import { openWarehouse } from "../packages/metrics/src/warehouse/connection.ts";
 import { compareWithTruth } from "./accuracy.ts";
 import type { TruthObservation } from "./corpus/document.ts";
 import { corpus } from "./corpus/generate-corpus.ts";
-import { scaleWarehouse } from "./scale-warehouse.ts";
+import { addRevisions, scaleWarehouse } from "./scale-warehouse.ts";
 import type { measureExplorer } from "./explorer-speed.ts";
 import { spreadOverGazetteer } from "./national-warehouse.ts";
 import { buildSite } from "../apps/explorer/scripts/build-site.ts";
@@ -261,7 +261,16 @@ if (!args["no-explorer"]) {
   // What the ETL does at the end of a load that changed anything: re-compute the metric tables.
   const [refreshed, refreshSecs] = await timed(() => refreshMetrics(wh.conn));
   if (!refreshed.refreshed) throw new Error("the grown warehouse's metric tables were not re-computed");
-  row("metrics refresh (end of a load)", `${fmt(refreshSecs)} s`, `all metric tables re-computed from ${scaled.observations.toLocaleString("en-US")} observations`);
+  row("metrics refresh, full (catalog, units or metrics code changed)", `${fmt(refreshSecs)} s`, `all metric tables re-computed from ${scaled.observations.toLocaleString("en-US")} observations`);
+  // An analyst's next load: 100 documents, each a revision of a unit's plan or report (new file, same
+  // unit, kind and year, values moved), so the metrics re-compute those units and their peer groups.
+  const [added, addSecs] = await timed(() => addRevisions(wh.conn, 100));
+  const [partial, partialSecs] = await timed(() => refreshMetrics(wh.conn));
+  if (partial.scope !== "partial") throw new Error(`adding ${added} documents re-computed ${partial.scope ?? "nothing"}, not a partial refresh`);
+  row("metrics refresh after adding 100 documents (target ≤ 5 s)", `${fmt(partialSecs)} s`, `${partial.units} of ${partial.of?.toLocaleString("en-US")} units re-computed with their peer groups; floor: the full refresh above; writing the ${added} documents' rows took ${fmt(addSecs)} s`);
+  const [again, againSecs] = await timed(() => refreshMetrics(wh.conn));
+  if (again.refreshed) throw new Error("an unchanged warehouse's metrics were re-computed");
+  row("metrics check, nothing changed", `${fmt(againSecs, 3)} s`, "the inputs' fingerprint only");
   const queries: [string, () => Promise<number>][] = [
     ["target vs actual: one province, one year", async () => (await readMetric(wh.conn, "target-vs-actual", { province: "11", year: 2025 })).length],
     ["target vs actual: national, targets met per indicator", () => n(`SELECT count(*) FROM (SELECT indicator_code, count(*) FILTER (WHERE status = 'met') AS met, count(*) AS n FROM target_vs_actual WHERE period_year = 2025 GROUP BY indicator_code)`)],

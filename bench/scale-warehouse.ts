@@ -43,3 +43,26 @@ export async function scaleWarehouse(conn: DuckDBConnection, target: number): Pr
   const observations = Number((await conn.runAndReadAll("SELECT count(*) FROM observation_facts")).getRows()[0]![0]);
   return { copies, observations };
 }
+
+/**
+ * Adds `n` documents as a load of revisions writes them: each a copy of an existing submission under a
+ * new file name under `tag`/ (same unit, kind and year; loaded now, so it supersedes the original), its percent
+ * values moved by a few points. Picks spread over units by hash. Returns how many were added.
+ */
+export async function addRevisions(conn: DuckDBConnection, n: number, tag = "sua-doi"): Promise<number> {
+  await conn.run("BEGIN TRANSACTION");
+  await conn.run(`CREATE TEMP TABLE revised AS SELECT submission_id AS old_id, submission_id || '~${tag}' AS id, '${tag}/' || source_file AS file
+    FROM submissions WHERE source_file NOT LIKE '${tag}/%' ORDER BY hash(submission_id, '${tag}') LIMIT ${n}`);
+  await conn.run(`INSERT INTO submissions SELECT r.id, r.file, s.content_hash || '~', s.encoding, s.doc_kind, s.title, s.doc_number, s.issue_date, s.doc_year,
+      s.period_years, s.unit_name, s.unit_level, s.district, s.province, s.unit_code, s.unit_era, s.unit_confidence, s.rows_found, s.rows_mapped, s.rows_unmapped, s.format
+    FROM submissions s JOIN revised r ON r.old_id = s.submission_id`);
+  await conn.run(`INSERT INTO observation_facts SELECT r.id, period_year, measure, indicator_code, indicator_text, comparator,
+      CASE WHEN value IS NULL OR unit <> 'percent' THEN value ELSE least(100, greatest(0, value + (hash(r.id, indicator_code) % 7) - 3)) END,
+      value_max, unit, status, numerator, denominator, raw_value, source_ref, source_line, source_text, confidence, extractor, source_location, corrected, ocr_confidence
+    FROM observation_facts o JOIN revised r ON r.old_id = o.submission_id`);
+  await conn.run(`INSERT INTO files SELECT r.file, f.content_hash || '~', f.ruleset_hash, f.status, r.id, now()::TIMESTAMP FROM files f JOIN revised r ON r.old_id = f.submission_id`);
+  const added = Number((await conn.runAndReadAll("SELECT count(*) FROM revised")).getRows()[0]![0]);
+  await conn.run("DROP TABLE revised");
+  await conn.run("COMMIT");
+  return added;
+}

@@ -1,7 +1,7 @@
 // The comparator rules of target vs actual, on a real in-memory DuckDB warehouse holding hand-written
 // observation rows (one invented commune, one row per case), so every branch is exercised.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { METRIC_VIEWS_SQL, openWarehouse, queryRows, refreshMetrics, targetVsActual, type Warehouse } from "../packages/metrics/src/index.ts";
+import { openWarehouse, queryRows, refreshMetrics, targetVsActual, type Warehouse } from "../packages/metrics/src/index.ts";
 import { WAREHOUSE_DDL } from "../packages/etl/src/load/schema-sql.ts";
 
 let wh: Warehouse;
@@ -26,7 +26,6 @@ const CASES: { code: string; direction?: "higher" | "lower"; target?: Value; act
 beforeAll(async () => {
   wh = await openWarehouse(":memory:");
   await wh.conn.run(WAREHOUSE_DDL);
-  await wh.conn.run(METRIC_VIEWS_SQL);
   await wh.conn.run(`INSERT INTO submissions (submission_id, source_file, content_hash, doc_kind, doc_year, period_years, unit_name, unit_level, province)
                      VALUES ('s1', 'report.txt', 'h', 'report', 2024, [2024], 'Thử Nghiệm', 'xã', 'Thanh Hóa')`);
   let line = 1;

@@ -1,7 +1,7 @@
 export { explainWarehouseError, openWarehouse, queryRows } from "./warehouse/connection.ts";
 export type { Warehouse } from "./warehouse/connection.ts";
 export { formatTable } from "./format/table.ts";
-export { METRIC_VIEWS_SQL, METRIC_VIEWS, METRIC_TABLES } from "./views/index.ts";
+export { METRIC_MACROS_SQL, METRIC_VIEWS_SQL, METRIC_VIEWS, METRIC_TABLES, REFERENCE_TABLES } from "./views/index.ts";
 export { refreshMetrics } from "./views/refresh-metrics.ts";
 export type { RefreshResult } from "./views/refresh-metrics.ts";
 export type { MetricName } from "./views/index.ts";

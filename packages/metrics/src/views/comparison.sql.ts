@@ -8,11 +8,13 @@ import { unitColumnsOf } from "./units.sql.ts";
 // group and per province and joined back: as window aggregates they were recomputed per row.
 export const COMPARISON_TABLES: MetricTable[] = [
   {
-    name: "comparison", kind: "table",
-    sql: `
+    // The values ranked are the trend points: each unit's chosen result when it is a level in the
+    // catalog's unit. Read from the stored table (not this refresh's results), so that a refresh of a
+    // few units re-ranks their peer groups with every other unit's values.
+    name: "comparison", kind: "table", keyedBy: "peers",
+    sql: (s) => `
 WITH v AS MATERIALIZED (
-  SELECT *, coalesce(current_province_code, current_province) AS prov_key FROM metric_actuals
-  WHERE value IS NOT NULL AND unit = indicator_unit AND coalesce(comparator, 'eq') NOT IN ('increase', 'decrease')),
+  SELECT *, year AS period_year, coalesce(current_province_code, current_province) AS prov_key FROM trend_points x WHERE TRUE${s.peers("x")}),
 peers AS (
   SELECT indicator_code, period_year, tier, CAST(count(*) AS INTEGER) AS n_ranked, median(value) AS peer_median,
          quantile_cont(value, 0.25) AS peer_p25, quantile_cont(value, 0.75) AS peer_p75
@@ -44,8 +46,8 @@ LEFT JOIN indicators i ON i.code = r.indicator_code`,
     // other units reported, and why: what target_vs_actual holds for the unit, indicator and year.
     // A view: it is most of units × indicators × years (1.5 rows per observation), and is read for one
     // indicator and year at a time.
-    name: "comparison_missing", kind: "view",
-    sql: `
+    name: "comparison_missing", kind: "view", keyedBy: "peers",
+    sql: () => `
 WITH r AS (SELECT DISTINCT indicator_code, year, tier FROM comparison)
 SELECT r.indicator_code, r.year, ${unitColumnsOf("u")},
        CASE WHEN t.n_actuals > 0 THEN 'result_not_numeric' WHEN t.n_targets > 0 THEN 'target_only' ELSE 'not_in_documents' END AS reason

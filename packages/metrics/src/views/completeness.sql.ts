@@ -4,21 +4,21 @@ import { unitColumnsOf } from "./units.sql.ts";
 // Completeness: per unit and year, the plans and reports filed and how much of the catalog they cover.
 // A year counts when a document is about it or carries values for it (a 2025 plan with 2024 results).
 export const COMPLETENESS_TABLES: MetricTable[] = [{
-  name: "completeness", kind: "table",
-  sql: `
+  name: "completeness", kind: "table", keyedBy: "unit",
+  sql: () => `
 WITH docs AS (
   SELECT unit_key, doc_year AS year,
          CAST(count(*) FILTER (WHERE doc_kind = 'plan') AS INTEGER) AS plans,
          CAST(count(*) FILTER (WHERE doc_kind = 'report') AS INTEGER) AS reports,
          coalesce(list(source_file ORDER BY source_file) FILTER (WHERE doc_kind = 'plan'), []) AS plan_files,
          coalesce(list(source_file ORDER BY source_file) FILTER (WHERE doc_kind = 'report'), []) AS report_files
-  FROM submission_units WHERE doc_year IS NOT NULL GROUP BY unit_key, doc_year),
+  FROM refresh_submissions WHERE doc_year IS NOT NULL GROUP BY unit_key, doc_year),
 cover AS (
   SELECT unit_key, period_year AS year,
          CAST(count(DISTINCT indicator_code) FILTER (WHERE measure = 'target') AS INTEGER) AS indicators_with_target,
          CAST(count(DISTINCT indicator_code) FILTER (WHERE measure = 'actual') AS INTEGER) AS indicators_with_result,
          CAST(count(DISTINCT indicator_code) AS INTEGER) AS indicators_reported
-  FROM metric_observations GROUP BY unit_key, period_year),
+  FROM refresh_observations GROUP BY unit_key, period_year),
 catalog AS (SELECT CAST(count(*) AS INTEGER) AS n FROM indicators WHERE scope_of IS NULL)
 SELECT ${unitColumnsOf("u")}, u.year,
        coalesce(d.plans, 0) AS plans, coalesce(d.reports, 0) AS reports,
@@ -28,7 +28,7 @@ SELECT ${unitColumnsOf("u")}, u.year,
        coalesce(c.indicators_reported, 0) AS indicators_reported,
        catalog.n AS catalog_size,
        CAST(CASE WHEN catalog.n > 0 THEN round(coalesce(c.indicators_reported, 0) / catalog.n, 4) ELSE 0 END AS DOUBLE) AS catalog_share
-FROM unit_years u
+FROM refresh_unit_years u
 LEFT JOIN docs d ON d.unit_key = u.unit_key AND d.year = u.year
 LEFT JOIN cover c ON c.unit_key = u.unit_key AND c.year = u.year
 CROSS JOIN catalog`,

@@ -3,13 +3,16 @@ import { COMPLETENESS_TABLES } from "./completeness.sql.ts";
 import { TARGET_VS_ACTUAL_MACROS, TARGET_VS_ACTUAL_TABLES } from "./target-vs-actual.sql.ts";
 import { TREND_TABLES } from "./trend.sql.ts";
 import type { MetricTable } from "./metric-table.ts";
-import { UNIT_TABLES, UNITS_SQL } from "./units.sql.ts";
+import { REFERENCE_TABLES, REFRESH_INPUTS, UNIT_MACROS_SQL, UNIT_TABLES, UNITS_SQL } from "./units.sql.ts";
 
 /**
- * Macros and views the metrics are computed from. They live in the warehouse file, so the DuckDB CLI
- * sees them too. Created after the ETL's tables (they are bound at creation).
+ * Macros, then tables computed from the catalog and units alone (re-computed only when those change),
+ * then views the metrics are computed from. They live in the warehouse file, so the DuckDB CLI sees them
+ * too. Created after the ETL's tables, in this order (views are bound at creation).
  */
-export const METRIC_VIEWS_SQL = [UNITS_SQL, TARGET_VS_ACTUAL_MACROS].join("\n");
+export const METRIC_MACROS_SQL = [UNIT_MACROS_SQL, TARGET_VS_ACTUAL_MACROS].join("\n");
+export { REFERENCE_TABLES };
+export const METRIC_VIEWS_SQL = UNITS_SQL;
 
 /**
  * The metric tables, in dependency order: each is a query over the views above and the steps before
@@ -17,7 +20,7 @@ export const METRIC_VIEWS_SQL = [UNITS_SQL, TARGET_VS_ACTUAL_MACROS].join("\n");
  * query is a scan of one table and not the whole computation.
  */
 export const METRIC_TABLES: MetricTable[] = [
-  ...UNIT_TABLES, ...TARGET_VS_ACTUAL_TABLES, ...TREND_TABLES, ...COMPARISON_TABLES, ...COMPLETENESS_TABLES,
+  ...REFRESH_INPUTS, ...UNIT_TABLES, ...TARGET_VS_ACTUAL_TABLES, ...TREND_TABLES, ...COMPARISON_TABLES, ...COMPLETENESS_TABLES,
 ];
 
 /** The metric tables a user queries, by command name. */

@@ -53,12 +53,12 @@ export const TARGET_VS_ACTUAL_TABLES: MetricTable[] = [
   {
     // One result per (unit, indicator, year): the one on a row that also holds the target (an appendix
     // row), then one from a report about that year, then a number over a status, then a table over prose.
-    name: "metric_actuals", kind: "temp",
-    sql: `
+    name: "metric_actuals", kind: "temp", keyedBy: "unit",
+    sql: () => `
 WITH a AS MATERIALIZED (
   SELECT m.*, tr.submission_id IS NOT NULL AS target_on_row
-  FROM metric_observations m
-  LEFT JOIN (SELECT DISTINCT submission_id, source_line, indicator_code, period_year FROM observation_facts WHERE measure = 'target') tr
+  FROM refresh_observations m
+  LEFT JOIN (SELECT DISTINCT submission_id, source_line, indicator_code, period_year FROM refresh_observations WHERE measure = 'target') tr
          USING (submission_id, source_line, indicator_code, period_year)
   WHERE m.measure = 'actual'),
 ${pickedBy("a", "NOT target_on_row, NOT (doc_kind = 'report' AND doc_year = period_year), value IS NULL, extractor = 'prose', source_file, source_line",
@@ -67,11 +67,11 @@ ${pickedBy("a", "NOT target_on_row, NOT (doc_kind = 'report' AND doc_year = peri
   {
     // One target per (unit, indicator, year): the one on the chosen result's row, then the plan for that
     // year, then a number over words, then a table over prose.
-    name: "metric_targets", kind: "temp",
-    sql: `
+    name: "metric_targets", kind: "temp", keyedBy: "unit",
+    sql: () => `
 WITH t AS MATERIALIZED (
   SELECT m.*, (a.submission_id IS NOT NULL) AS on_result_row
-  FROM metric_observations m
+  FROM refresh_observations m
   LEFT JOIN metric_actuals a ON a.unit_key = m.unit_key AND a.indicator_code = m.indicator_code AND a.period_year = m.period_year
                             AND a.submission_id = m.submission_id AND a.source_line = m.source_line
   WHERE m.measure = 'target'),
@@ -79,15 +79,15 @@ ${pickedBy("t", "NOT on_result_row, NOT (doc_kind = 'plan' AND doc_year = period
     "concat_ws('|', comparator, value, value_max, status)", "x.raw_value")}`,
   },
   {
-    name: "target_vs_actual", kind: "table",
-    sql: `
+    name: "target_vs_actual", kind: "table", keyedBy: "unit",
+    sql: () => `
 WITH keys AS (
   SELECT unit_key, indicator_code, period_year, any_value(unit_name) AS unit_name, any_value(unit_level) AS unit_level,
          any_value(unit_code) AS unit_code, any_value(unit_era) AS unit_era, any_value(province) AS province,
          any_value(current_key) AS current_key, any_value(current_name) AS current_name,
          any_value(current_province_code) AS current_province_code, any_value(current_province) AS current_province,
          any_value(tier) AS tier, any_value(indicator_name) AS indicator_name, any_value(direction) AS direction
-  FROM metric_observations GROUP BY unit_key, indicator_code, period_year),
+  FROM refresh_observations GROUP BY unit_key, indicator_code, period_year),
 p AS (
   SELECT k.*, t.submission_id IS NOT NULL AS has_target, a.submission_id IS NOT NULL AS has_actual,
          t.comparator AS tc, t.value AS tv, t.value_max AS tmax, t.unit AS tu, t.raw_value AS target_raw,

@@ -9,8 +9,8 @@ import { UNIT_COLUMNS } from "./units.sql.ts";
 export const TREND_TABLES: MetricTable[] = [
   {
     // Levels only: a status, a change ("tăng 6%") or a value in another unit than the catalog's is not a point.
-    name: "trend_points", kind: "table",
-    sql: `
+    name: "trend_points", kind: "table", keyedBy: "unit",
+    sql: () => `
 SELECT ${UNIT_COLUMNS}, indicator_code, indicator_name, direction, unit, period_year AS year, value,
        lag(period_year) OVER w AS prev_year, lag(value) OVER w AS prev_value,
        round(value - lag(value) OVER w, 4) AS change,
@@ -22,8 +22,8 @@ WHERE value IS NOT NULL AND unit = indicator_unit AND coalesce(comparator, 'eq')
 WINDOW w AS (PARTITION BY unit_key, indicator_code ORDER BY period_year)`,
   },
   {
-    name: "trend_progress", kind: "table",
-    sql: `
+    name: "trend_progress", kind: "table", keyedBy: "unit",
+    sql: (sc) => `
 WITH s AS (
   SELECT unit_key, indicator_code, any_value(unit_name) AS unit_name, any_value(unit_level) AS unit_level,
          any_value(unit_code) AS unit_code, any_value(unit_era) AS unit_era, any_value(province) AS province,
@@ -33,7 +33,7 @@ WITH s AS (
          CAST(count(*) AS INTEGER) AS n_points, min(year) AS base_year, arg_min(value, year) AS base_value,
          max(year) AS last_year, arg_max(value, year) AS last_value,
          list(struct_pack(year := year, value := value) ORDER BY year) AS series
-  FROM trend_points GROUP BY unit_key, indicator_code),
+  FROM trend_points x WHERE TRUE${sc.units("x")} GROUP BY unit_key, indicator_code),
 -- The unit's own target: its latest numeric level target for a year after the base year.
 own AS (
   SELECT s.unit_key, s.indicator_code, t.period_year AS target_year, t.comparator, t.value, t.value_max,

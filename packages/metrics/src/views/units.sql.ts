@@ -1,9 +1,32 @@
 import type { MetricTable } from "./metric-table.ts";
 
-// Unit identity across the 1 July 2025 reform. Documents name a unit of their own time
-// ('before-2025-07:15322' Hà Tân); metrics compare it under the unit it became ('after-2025-07:15316'
-// Tống Sơn) when it went to exactly one successor. A unit split between several keeps its own key.
-export const UNITS_SQL = `
+/** Every value of a current submission with its unit, document and indicator: what the metrics read. */
+function observationsOf(submissions: string): string {
+  return `
+SELECT o.*, o.rowid AS fact_id, su.source_file, su.doc_kind, su.doc_year, su.unit_key, su.unit_name, su.unit_level, su.unit_code,
+       su.unit_era, su.province, su.current_key, su.current_name, su.current_province_code, su.current_province, su.tier,
+       i.name_vi AS indicator_name, coalesce(i.direction, 'higher') AS direction, i.unit AS indicator_unit
+FROM observation_facts o
+JOIN ${submissions} su USING (submission_id)
+LEFT JOIN indicators i ON i.code = o.indicator_code
+-- A value of an unknown year stays in the warehouse (observations) but out of every metric.
+WHERE o.period_year IS NOT NULL`;
+}
+
+/** Every unit and year a current submission is about or carries values for. */
+function unitYearsOf(submissions: string): string {
+  return `
+SELECT unit_key, year, any_value(unit_name) AS unit_name, any_value(unit_level) AS unit_level,
+       any_value(unit_code) AS unit_code, any_value(unit_era) AS unit_era, any_value(province) AS province,
+       any_value(current_key) AS current_key, any_value(current_name) AS current_name,
+       any_value(current_province_code) AS current_province_code, any_value(current_province) AS current_province,
+       any_value(tier) AS tier
+FROM (SELECT *, unnest(list_distinct(list_filter(list_append(period_years, doc_year), y -> y IS NOT NULL))) AS year FROM ${submissions})
+GROUP BY unit_key, year`;
+}
+
+/** Macros the metrics and users' queries share. */
+export const UNIT_MACROS_SQL = `
 CREATE OR REPLACE MACRO dx_tier(level) AS CASE
   WHEN level IN ('xã', 'phường', 'thị trấn') THEN 'commune'
   WHEN level IN ('huyện', 'quận', 'thị xã', 'thành phố') THEN 'district'
@@ -14,8 +37,16 @@ CREATE OR REPLACE MACRO dx_fold(s) AS replace(lower(strip_accents(s)), 'đ', 'd'
 
 CREATE OR REPLACE MACRO dx_unit_key(era, code, name, province) AS
   coalesce(era || ':' || code, 'unresolved:' || coalesce(name, '?') || '|' || coalesce(province, '?'));
+`;
 
-CREATE OR REPLACE VIEW unit_lineage AS
+// Unit identity across the 1 July 2025 reform. Documents name a unit of their own time
+// ('before-2025-07:15322' Hà Tân); metrics compare it under the unit it became ('after-2025-07:15316'
+// Tống Sơn) when it went to exactly one successor. A unit split between several keeps its own key.
+// Computed over every unit of the gazetteer, so it is a table re-computed when the units change (a
+// view would compute it again for every query that places a submission).
+export const REFERENCE_TABLES: MetricTable[] = [{
+  name: "unit_lineage", kind: "table", keyedBy: "reference",
+  sql: () => `
 WITH placed AS (
   SELECT u.era, u.code, u.name, u.level, u.successor_codes,
          CASE WHEN dx_tier(u.level) = 'province' THEN u.code
@@ -40,8 +71,10 @@ resolved AS (
   LEFT JOIN placed n ON n.era = 'after-2025-07' AND n.code = l.current_code
   LEFT JOIN units op ON op.era = l.era AND op.code = l.province_code)
 SELECT r.*, pr.name AS current_province
-FROM resolved r LEFT JOIN units pr ON pr.era = 'after-2025-07' AND pr.code = r.current_province_code;
+FROM resolved r LEFT JOIN units pr ON pr.era = 'after-2025-07' AND pr.code = r.current_province_code`,
+}];
 
+export const UNITS_SQL = `
 -- Every submission with its unit placed across the reform, and its version: a later submission for
 -- the same unit, kind and year supersedes an earlier one ("later" = the document's own date, then the
 -- time the file was first loaded, then the file name). The earlier stays here as history.
@@ -83,24 +116,9 @@ FROM observations WHERE submission_id IN (SELECT submission_id FROM submission_u
 GROUP BY unit_key, period_year, indicator_code, measure
 HAVING n_distinct > 1;
 
-CREATE OR REPLACE VIEW metric_observations AS
-SELECT o.*, o.rowid AS fact_id, su.source_file, su.doc_kind, su.doc_year, su.unit_key, su.unit_name, su.unit_level, su.unit_code,
-       su.unit_era, su.province, su.current_key, su.current_name, su.current_province_code, su.current_province, su.tier,
-       i.name_vi AS indicator_name, coalesce(i.direction, 'higher') AS direction, i.unit AS indicator_unit
-FROM observation_facts o
-JOIN submission_units su USING (submission_id)
-LEFT JOIN indicators i ON i.code = o.indicator_code
--- A value of an unknown year stays in the warehouse (observations) but out of every metric.
-WHERE o.period_year IS NOT NULL;
+CREATE OR REPLACE VIEW metric_observations AS ${observationsOf("submission_units")};
 
-CREATE OR REPLACE VIEW unit_years AS
-SELECT unit_key, year, any_value(unit_name) AS unit_name, any_value(unit_level) AS unit_level,
-       any_value(unit_code) AS unit_code, any_value(unit_era) AS unit_era, any_value(province) AS province,
-       any_value(current_key) AS current_key, any_value(current_name) AS current_name,
-       any_value(current_province_code) AS current_province_code, any_value(current_province) AS current_province,
-       any_value(tier) AS tier
-FROM (SELECT *, unnest(list_distinct(list_filter(list_append(period_years, doc_year), y -> y IS NOT NULL))) AS year FROM submission_units)
-GROUP BY unit_key, year;
+CREATE OR REPLACE VIEW unit_years AS ${unitYearsOf("submission_units")};
 `;
 
 /** The unit columns every metric view carries, in order (see unitColumns in @dx-atlas/schema). */
@@ -110,15 +128,27 @@ export const UNIT_COLUMNS = "unit_key, unit_name, unit_level, unit_code, unit_er
 export const unitColumnsOf = (alias: string) => UNIT_COLUMNS.split(", ").map((c) => `${alias}.${c}`).join(", ");
 
 /**
+ * The first steps of every refresh: the current submissions of the units in scope, placed across the
+ * reform once (the lineage is computed over every unit of the gazetteer, so each view reading it again
+ * would pay for that again), and their values and unit-years over them. Later steps read these, not
+ * the views of the same content users query.
+ */
+export const REFRESH_INPUTS: MetricTable[] = [
+  { name: "refresh_submissions", kind: "temp", keyedBy: "unit", sql: (s) => `SELECT * FROM submission_units x WHERE TRUE${s.units("x")}` },
+  { name: "refresh_observations", kind: "temp_view", keyedBy: "unit", sql: () => observationsOf("refresh_submissions") },
+  { name: "refresh_unit_years", kind: "temp_view", keyedBy: "unit", sql: () => unitYearsOf("refresh_submissions") },
+];
+
+/**
  * Every unit documents name, with the folded forms a user's filter is matched against, so a filter
  * ('ha tan', 'Thanh Hóa') is resolved over the units once instead of folding names on every row.
  */
 export const UNIT_TABLES: MetricTable[] = [{
-  name: "metric_units", kind: "table",
-  sql: `
+  name: "metric_units", kind: "table", keyedBy: "unit",
+  sql: () => `
 SELECT DISTINCT unit_key, unit_code, current_key, current_province_code,
        dx_fold(unit_name) AS name_folded, dx_fold(unit_level || ' ' || unit_name) AS level_name_folded,
        dx_fold(current_name) AS current_name_folded, dx_fold(current_province) AS current_province_folded,
        dx_fold(province) AS province_folded
-FROM submission_units`,
+FROM refresh_submissions`,
 }];
