@@ -2,7 +2,7 @@
 // binaries, not scripts, there is no "$ tsx packages/…" echo and no "[ELIFECYCLE]" line after an error,
 // and the exit code is the command's.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, statSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runEtl } from "../packages/etl/src/run-etl.ts";
@@ -41,5 +41,21 @@ describe.runIf(pnpm || process.env.CI === "true")("pnpm etl | metrics | query | 
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^Usage:\\s+pnpm ${cmd}`));
     expect(r.stderr).toBe("");
+  });
+
+  it("they run JavaScript bundled from the sources, rebuilt when a source is newer, with maps to the .ts lines", () => {
+    const bundle = repo("packages/metrics/dist/query.mjs");
+    expect(run(["query", "SELECT 1", "--db", db]).status).toBe(0);
+    const map = JSON.parse(readFileSync(`${bundle}.map`, "utf8")) as { sources: string[] };
+    expect(map.sources).toContain("../src/cli/query.ts");
+    // No TypeScript loader at run time: the bundle imports no .ts file and no tsx.
+    expect(readFileSync(bundle, "utf8")).not.toMatch(/from "tsx|\.ts"/);
+    // A source edited after the bundle was built: the next command rebuilds before it runs.
+    const source = repo("packages/metrics/src/cli/query.ts");
+    const built = statSync(bundle).mtimeMs;
+    const edited = new Date(built + 1);
+    utimesSync(source, edited, edited);
+    expect(run(["query", "SELECT 2 AS two", "--db", db]).stdout).toMatch(/^two\n/);
+    expect(statSync(bundle).mtimeMs).toBeGreaterThan(built);
   });
 });

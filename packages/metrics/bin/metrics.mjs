@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 // `pnpm metrics`: run by pnpm as a package binary (not a script), so that it prints only its own words: a
 // script would be echoed ("$ tsx …") and a failure followed by "[ELIFECYCLE] Command failed".
-// Plain JavaScript, so it starts without a loader; it registers tsx's loader, then runs the TypeScript CLI.
-import { register } from "tsx/esm/api";
+// It runs the CLI's JavaScript bundle (built from the TypeScript sources: scripts/compiled-runtime.mjs).
+import { runCompiled } from "../../../scripts/compiled-runtime.mjs";
 
-register();
-await import("../src/cli/metrics.ts");
+await runCompiled("metrics");

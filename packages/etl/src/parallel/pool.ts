@@ -13,9 +13,11 @@ export async function* parseAll(tasks: Iterable<ParseTask>, setup: ParseSetup, s
     for (const t of tasks) yield await parseFile(t, ctx, setup.maxFileBytes);
     return;
   }
-  // The workers run the TypeScript sources, as the main thread does: worker-entry.mjs registers tsx's loader.
-  // A loader inherited from the parent (`node --import tsx`) and registered again would deadlock: drop it.
-  const execArgv = withoutLoaders(process.execArgv);
+  // A worker runs what the main thread runs: from the sources, worker-entry.mjs registers tsx's loader;
+  // from a bundle, ./worker-entry.mjs is the worker's bundle (scripts/compiled-runtime.mjs), whose
+  // source map points errors at the .ts lines. A loader inherited from the parent (`node --import
+  // tsx`) and registered again would deadlock: drop it.
+  const execArgv = [...withoutLoaders(process.execArgv), "--enable-source-maps"];
   const done = new Map<number, FileResult>();
   let failure: Error | null = null;
   let wake: (() => void) | null = null;

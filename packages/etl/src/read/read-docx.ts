@@ -1,4 +1,3 @@
-import mammoth from "mammoth";
 import type { DocumentLine } from "./document-lines.ts";
 import { htmlToLines } from "./html-to-lines.ts";
 import type { ZipArchive } from "./zip.ts";
@@ -8,6 +7,8 @@ import type { ZipArchive } from "./zip.ts";
  * lists). The archive has been checked for size by the caller; mammoth unpacks it again itself.
  */
 export async function readDocx(bytes: Uint8Array, zip: ZipArchive): Promise<DocumentLine[]> {
+  // Loaded on the first .docx a thread meets: most threads of most runs never read one.
+  const { default: mammoth } = await import("mammoth");
   zip.checkAll();
   const { value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, {
     ignoreEmptyParagraphs: true,
