@@ -163,9 +163,12 @@ export async function runEtl(opts: EtlOptions): Promise<EtlReport> {
   const corrections = parseCorrections(correctionsText, correctionsSource, new Set(catalog.map((i) => i.code)));
   // A unit correction that names no unit, or several, stops the run here rather than rejecting its file.
   const national = nationalUnits();
-  const gazetteer = buildGazetteer(national, imported, bundled);
+  // Built only for unit corrections and manifests (the parser threads build their own): an
+  // unchanged re-run needs neither.
+  let built: ReturnType<typeof buildGazetteer> | undefined;
+  const gazetteer = () => (built ??= buildGazetteer(national, imported, bundled));
   corrections.units.forEach((u, i) => {
-    const found = unitsForSpec(gazetteer, u.unit);
+    const found = unitsForSpec(gazetteer(), u.unit);
     if (typeof found === "string") throw new Error(`${correctionsSource}: units → entry ${i + 1} (${u.file}): ${found}`);
   });
   const maxFileBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -178,7 +181,7 @@ export async function runEtl(opts: EtlOptions): Promise<EtlReport> {
     let text: string;
     try { text = readFileSync(m, "utf8"); } catch (err) { throw new Error(`${relative(cwd, m) || m}: cannot read the manifest: ${(err as Error).message}`); }
     manifestText += `${m}\n${text}\n`;
-    for (const e of parseManifest(text, m, relative(cwd, m) || m, paths, gazetteer)) {
+    for (const e of parseManifest(text, m, relative(cwd, m) || m, paths, gazetteer())) {
       const earlier = manifest.find((x) => x.file === e.file);
       if (earlier) throw new Error(`${e.source}:${e.row}: ${e.file} is already given in ${earlier.source}:${earlier.row}`);
       manifest.push(e);

@@ -9,8 +9,9 @@ import { contextFrom, fileReject, parseFile, type ParseSetup, type ParseTask } f
  */
 export async function* parseAll(tasks: Iterable<ParseTask>, setup: ParseSetup, size: number, onOcrPage?: OcrProgress): AsyncGenerator<FileResult> {
   if (size <= 0) {
-    const ctx = { ...contextFrom(setup), onOcrPage };
-    for (const t of tasks) yield await parseFile(t, ctx, setup.maxFileBytes);
+    // Built on the first file: a run with nothing to parse (an unchanged inbox) never pays for it.
+    let ctx: (ReturnType<typeof contextFrom> & { onOcrPage?: OcrProgress }) | undefined;
+    for (const t of tasks) yield await parseFile(t, (ctx ??= { ...contextFrom(setup), onOcrPage }), setup.maxFileBytes);
     return;
   }
   // A worker runs what the main thread runs: from the sources, worker-entry.mjs registers tsx's loader;

@@ -23,8 +23,12 @@ const INPUTS_SQL = `SELECT concat_ws('/',
   (SELECT count(*) || ':' || coalesce(bit_xor(hash(u)), 0) FROM units u)) AS reference,
   (SELECT count(*) || ':' || coalesce(bit_xor(${FILE_SIGNATURE}), 0) FROM files f) AS files`;
 
-/** Above this share of the units in scope, re-computing everything is as cheap as the bookkeeping. */
-const PARTIAL_LIMIT = 0.3;
+/**
+ * Above this share of the units (or of the peer groups) in scope, re-computing everything is as cheap
+ * as the bookkeeping. DX_PARTIAL_LIMIT overrides it (1: always partial), so that tests on a small
+ * warehouse exercise the partial path.
+ */
+const partialLimit = () => Number(process.env.DX_PARTIAL_LIMIT ?? 0.3);
 
 export interface RefreshResult {
   refreshed: boolean; seconds: number;
@@ -85,7 +89,7 @@ async function scopeUnits(conn: DuckDBConnection): Promise<{ units: number; of: 
   await conn.run("DROP TABLE dx_changed_files");
   const [{ units, of }] = (await queryRows(conn, `SELECT (SELECT count(*) FROM dx_scope_units)::INTEGER AS units,
     (SELECT count(DISTINCT unit_key) FROM (SELECT unit_key FROM metrics_files UNION ALL SELECT ${UNIT_KEY} FROM submissions s))::INTEGER AS of`)) as [{ units: number; of: number }];
-  if (units > PARTIAL_LIMIT * of) {
+  if (units > partialLimit() * of) {
     await conn.run("DROP TABLE dx_scope_units");
     return undefined;
   }
@@ -122,6 +126,11 @@ async function refreshPartial(conn: DuckDBConnection): Promise<void> {
     if (t.keyedBy === "peers") {
       await conn.run(`INSERT INTO dx_scope_peers SELECT DISTINCT indicator_code, year, tier FROM trend_points WHERE ${inUnits}
         EXCEPT SELECT indicator_code, year, tier FROM dx_scope_peers`);
+      // A hundred reports from across the country touch most peer groups (every indicator-year they
+      // report): then writing the table anew is cheaper than deleting and re-inserting most of it.
+      const [{ scoped, groups }] = (await queryRows(conn, `SELECT (SELECT count(*) FROM dx_scope_peers)::INTEGER AS scoped,
+        (SELECT count(*) FROM (SELECT DISTINCT indicator_code, year, tier FROM trend_points))::INTEGER AS groups`)) as [{ scoped: number; groups: number }];
+      if (scoped > partialLimit() * groups) { await conn.run(`CREATE OR REPLACE TABLE ${t.name} AS ${t.sql(FULL_SCOPE)}`); continue; }
       await conn.run(`DELETE FROM ${t.name} x WHERE TRUE${PARTIAL_SCOPE.peers("x")}`);
     } else {
       await conn.run(`DELETE FROM ${t.name} WHERE ${inUnits}`);
