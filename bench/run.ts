@@ -267,15 +267,17 @@ if (!args["no-explorer"]) {
   const units = await n("SELECT count(DISTINCT unit_code) FROM submissions");
   row("warehouse for queries", `${scaled.observations.toLocaleString("en-US")} observations`, `${units.toLocaleString("en-US")} units, ${(await n("SELECT count(*) FROM submissions")).toLocaleString("en-US")} documents`);
   // What the ETL does at the end of a load that changed anything: re-compute the metric tables.
-  const [refreshed, refreshSecs] = await timed(() => refreshMetrics(wh.conn));
+  // As a load runs it: inside the load's transaction, with its COMMIT.
+  const inLoad = async () => { await wh.conn.run("BEGIN TRANSACTION"); const r = await refreshMetrics(wh.conn); await wh.conn.run("COMMIT"); return r; };
+  const [refreshed, refreshSecs] = await timed(inLoad);
   if (!refreshed.refreshed) throw new Error("the grown warehouse's metric tables were not re-computed");
   row("metrics refresh, full (catalog, units or metrics code changed)", `${fmt(refreshSecs)} s`, `all metric tables re-computed from ${scaled.observations.toLocaleString("en-US")} observations`);
   // An analyst's next load: 100 documents, each a revision of a unit's plan or report (new file, same
   // unit, kind and year, values moved), so the metrics re-compute those units and their peer groups.
   const [added, addSecs] = await timed(() => addRevisions(wh.conn, 100));
-  const [partial, partialSecs] = await timed(() => refreshMetrics(wh.conn));
+  const [partial, partialSecs] = await timed(inLoad);
   if (partial.scope !== "partial") throw new Error(`adding ${added} documents re-computed ${partial.scope ?? "nothing"}, not a partial refresh`);
-  row("metrics refresh after adding 100 documents (target ≤ 5 s)", `${fmt(partialSecs)} s`, `${partial.units} of ${partial.of?.toLocaleString("en-US")} units re-computed with their peer groups; floor: the full refresh above; writing the ${added} documents' rows took ${fmt(addSecs)} s`);
+  row("metrics refresh after adding 100 documents (target ≤ 5 s)", `${fmt(partialSecs)} s`, `in the load's transaction, with its COMMIT; ${partial.units} of ${partial.of?.toLocaleString("en-US")} units re-computed; floor: the full refresh above; writing the ${added} documents' rows took ${fmt(addSecs)} s`);
   const [again, againSecs] = await timed(() => refreshMetrics(wh.conn));
   if (again.refreshed) throw new Error("an unchanged warehouse's metrics were re-computed");
   row("metrics check, nothing changed", `${fmt(againSecs, 3)} s`, "the inputs' fingerprint only");

@@ -69,11 +69,12 @@ describe("warehouse", () => {
       try { return (await queryRows(wh.conn, "SELECT count(DISTINCT unit_key)::INTEGER AS n FROM target_vs_actual"))[0]!.n; } finally { wh.close(); }
     };
     expect(await count()).toBe(1);
-    // A warehouse written before the metrics were materialised: views of the same names.
+    // A warehouse written before the metrics were materialised (a view where a table is now), and one
+    // from before the ranking became a view (a table where a view is now).
     const wh = await openWarehouse(db);
     try {
-      await wh.conn.run("DROP VIEW comparison_missing; DROP TABLE comparison; DROP TABLE target_vs_actual; DELETE FROM metrics_state");
-      await wh.conn.run("CREATE VIEW target_vs_actual AS SELECT 1 AS stale; CREATE VIEW comparison AS SELECT 1 AS stale");
+      await wh.conn.run("DROP VIEW comparison_missing; DROP VIEW comparison; DROP TABLE target_vs_actual; DROP TABLE unit_lineage; DELETE FROM metrics_state");
+      await wh.conn.run("CREATE VIEW target_vs_actual AS SELECT 1 AS stale; CREATE TABLE comparison AS SELECT 1 AS stale; CREATE VIEW unit_lineage AS SELECT 1 AS stale");
     } finally { wh.close(); }
     const next = await runEtl({ inputs: ["in"], db, cwd: dir, now: fixedNow });
     expect(next.load).toMatchObject({ loaded: 4, unchanged: 1, metrics: { refreshed: true } });

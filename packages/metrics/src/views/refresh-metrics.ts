@@ -24,9 +24,9 @@ const INPUTS_SQL = `SELECT concat_ws('/',
   (SELECT count(*) || ':' || coalesce(bit_xor(${FILE_SIGNATURE}), 0) FROM files f) AS files`;
 
 /**
- * Above this share of the units (or of the peer groups) in scope, re-computing everything is as cheap
- * as the bookkeeping. DX_PARTIAL_LIMIT overrides it (1: always partial), so that tests on a small
- * warehouse exercise the partial path.
+ * Above this share of the units in scope, re-computing everything is as cheap as the bookkeeping.
+ * DX_PARTIAL_LIMIT overrides it (1: always partial), so that tests on a small warehouse exercise the
+ * partial path.
  */
 const partialLimit = () => Number(process.env.DX_PARTIAL_LIMIT ?? 0.3);
 
@@ -41,8 +41,9 @@ export interface RefreshResult {
 /**
  * Re-computes the metric tables when what they are computed from has changed since the last refresh.
  * When only files changed (not the metrics code, catalog or units), only the units those files name,
- * before and after the load, are re-computed, with the comparisons of the indicator-years they report:
- * every metric row is a function of one unit's submissions, or of one peer group's values. The result
+ * before and after the load, are re-computed: every stored metric row is a function of one unit's
+ * submissions, except the peer groups' statistics, which are small and written whole (the ranking
+ * itself is a view). The result
  * equals a full refresh row for row (test/metrics-incremental.test.ts). `force` re-computes
  * everything, for callers that wrote observations by hand. Runs inside the caller's transaction when
  * there is one, so a load and its metrics commit or roll back together.
@@ -61,7 +62,7 @@ export async function refreshMetrics(conn: DuckDBConnection, opts: { force?: boo
   const partial = sameReference ? await scopeUnits(conn) : undefined;
   if (partial) {
     await refreshPartial(conn);
-    await conn.run("DROP TABLE dx_scope_units; DROP TABLE dx_scope_peers");
+    await conn.run("DROP TABLE dx_scope_units");
   } else {
     await refreshFull(conn);
   }
@@ -112,29 +113,14 @@ async function refreshFull(conn: DuckDBConnection): Promise<void> {
 }
 
 /**
- * Re-computes the rows of the units in dx_scope_units, then the peer groups they were and are in: a
- * step keyed by unit deletes and re-inserts its rows for those units (a temporary step holds only
- * them); a step keyed by peers does the same for the peer groups, which are collected from the
- * comparison rows before and the trend points after.
+ * Re-computes the rows of the units in dx_scope_units: a step keyed by unit deletes and re-inserts its
+ * rows for those units (a temporary step holds only them); a step over all units is written whole.
  */
 async function refreshPartial(conn: DuckDBConnection): Promise<void> {
-  const inUnits = "unit_key IN (SELECT unit_key FROM dx_scope_units)";
-  await conn.run(`CREATE OR REPLACE TEMP TABLE dx_scope_peers AS SELECT DISTINCT indicator_code, year, tier FROM comparison WHERE ${inUnits}`);
   for (const t of METRIC_TABLES) {
     if (t.kind === "view") continue;
-    if (t.kind === "temp" || t.kind === "temp_view") { await conn.run(`CREATE OR REPLACE ${KEYWORD[t.kind]} ${t.name} AS ${t.sql(PARTIAL_SCOPE)}`); continue; }
-    if (t.keyedBy === "peers") {
-      await conn.run(`INSERT INTO dx_scope_peers SELECT DISTINCT indicator_code, year, tier FROM trend_points WHERE ${inUnits}
-        EXCEPT SELECT indicator_code, year, tier FROM dx_scope_peers`);
-      // A hundred reports from across the country touch most peer groups (every indicator-year they
-      // report): then writing the table anew is cheaper than deleting and re-inserting most of it.
-      const [{ scoped, groups }] = (await queryRows(conn, `SELECT (SELECT count(*) FROM dx_scope_peers)::INTEGER AS scoped,
-        (SELECT count(*) FROM (SELECT DISTINCT indicator_code, year, tier FROM trend_points))::INTEGER AS groups`)) as [{ scoped: number; groups: number }];
-      if (scoped > partialLimit() * groups) { await conn.run(`CREATE OR REPLACE TABLE ${t.name} AS ${t.sql(FULL_SCOPE)}`); continue; }
-      await conn.run(`DELETE FROM ${t.name} x WHERE TRUE${PARTIAL_SCOPE.peers("x")}`);
-    } else {
-      await conn.run(`DELETE FROM ${t.name} WHERE ${inUnits}`);
-    }
+    if (t.kind !== "table" || t.keyedBy === "all") { await conn.run(`CREATE OR REPLACE ${KEYWORD[t.kind]} ${t.name} AS ${t.sql(PARTIAL_SCOPE)}`); continue; }
+    await conn.run(`DELETE FROM ${t.name} WHERE unit_key IN (SELECT unit_key FROM dx_scope_units)`);
     await conn.run(`INSERT INTO ${t.name} ${t.sql(PARTIAL_SCOPE)}`);
   }
   await dropScratch(conn);

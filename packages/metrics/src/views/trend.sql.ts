@@ -33,7 +33,7 @@ WITH s AS (
          CAST(count(*) AS INTEGER) AS n_points, min(year) AS base_year, arg_min(value, year) AS base_value,
          max(year) AS last_year, arg_max(value, year) AS last_value,
          list(struct_pack(year := year, value := value) ORDER BY year) AS series
-  FROM trend_points x WHERE TRUE${sc.units("x")} GROUP BY unit_key, indicator_code),
+  FROM trend_points x WHERE TRUE${sc.units("x.unit_key")} GROUP BY unit_key, indicator_code),
 -- The unit's own target: its latest numeric level target for a year after the base year.
 own AS (
   SELECT s.unit_key, s.indicator_code, t.period_year AS target_year, t.comparator, t.value, t.value_max,

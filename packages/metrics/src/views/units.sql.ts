@@ -1,5 +1,35 @@
 import type { MetricTable } from "./metric-table.ts";
 
+/**
+ * The submissions of a relation (all of them, or those of some units: versions are ranked within a
+ * unit, so a unit's history needs only its own submissions) placed across the reform, with versions.
+ */
+function submissionHistoryOf(submissions: string): string {
+  return `
+WITH placed AS (
+SELECT s.*, dx_unit_key(s.unit_era, s.unit_code, s.unit_name, s.province) AS unit_key,
+       coalesce(l.current_key, dx_unit_key(s.unit_era, s.unit_code, s.unit_name, s.province)) AS current_key,
+       coalesce(l.current_name, s.unit_name) AS current_name,
+       l.current_province_code,
+       coalesce(l.current_province, s.province) AS current_province,
+       dx_tier(coalesce(l.current_level, s.unit_level)) AS tier
+FROM ${submissions} s
+LEFT JOIN unit_lineage l ON l.era = s.unit_era AND l.code = s.unit_code),
+versioned AS (
+  SELECT p.*, f.loaded_at,
+         row_number() OVER w AS version_rank,
+         CAST(count(*) OVER (PARTITION BY p.unit_key, p.doc_kind, p.doc_year) AS INTEGER) AS versions,
+         first_value(p.source_file) OVER w AS current_file
+  FROM placed p LEFT JOIN files f ON f.source_file = p.source_file
+  WINDOW w AS (PARTITION BY p.unit_key, p.doc_kind, p.doc_year ORDER BY p.issue_date DESC NULLS LAST, f.loaded_at DESC, p.source_file DESC))
+SELECT * EXCLUDE (version_rank), version_rank = 1 AS is_current,
+       CASE WHEN version_rank > 1 THEN current_file END AS superseded_by
+FROM versioned`;
+}
+
+/** The current versions of a submission history. */
+const currentOf = (history: string) => `SELECT * EXCLUDE (loaded_at, versions, current_file, is_current, superseded_by) FROM ${history} WHERE is_current`;
+
 /** Every value of a current submission with its unit, document and indicator: what the metrics read. */
 function observationsOf(submissions: string): string {
   return `
@@ -78,30 +108,10 @@ export const UNITS_SQL = `
 -- Every submission with its unit placed across the reform, and its version: a later submission for
 -- the same unit, kind and year supersedes an earlier one ("later" = the document's own date, then the
 -- time the file was first loaded, then the file name). The earlier stays here as history.
-CREATE OR REPLACE VIEW submission_history AS
-WITH placed AS (
-SELECT s.*, dx_unit_key(s.unit_era, s.unit_code, s.unit_name, s.province) AS unit_key,
-       coalesce(l.current_key, dx_unit_key(s.unit_era, s.unit_code, s.unit_name, s.province)) AS current_key,
-       coalesce(l.current_name, s.unit_name) AS current_name,
-       l.current_province_code,
-       coalesce(l.current_province, s.province) AS current_province,
-       dx_tier(coalesce(l.current_level, s.unit_level)) AS tier
-FROM submissions s
-LEFT JOIN unit_lineage l ON l.era = s.unit_era AND l.code = s.unit_code),
-versioned AS (
-  SELECT p.*, f.loaded_at,
-         row_number() OVER w AS version_rank,
-         CAST(count(*) OVER (PARTITION BY p.unit_key, p.doc_kind, p.doc_year) AS INTEGER) AS versions,
-         first_value(p.source_file) OVER w AS current_file
-  FROM placed p LEFT JOIN files f ON f.source_file = p.source_file
-  WINDOW w AS (PARTITION BY p.unit_key, p.doc_kind, p.doc_year ORDER BY p.issue_date DESC NULLS LAST, f.loaded_at DESC, p.source_file DESC))
-SELECT * EXCLUDE (version_rank), version_rank = 1 AS is_current,
-       CASE WHEN version_rank > 1 THEN current_file END AS superseded_by
-FROM versioned;
+CREATE OR REPLACE VIEW submission_history AS ${submissionHistoryOf("submissions")};
 
 -- The current version of each unit's plan and report per year: what every metric is computed from.
-CREATE OR REPLACE VIEW submission_units AS
-SELECT * EXCLUDE (loaded_at, versions, current_file, is_current, superseded_by) FROM submission_history WHERE is_current;
+CREATE OR REPLACE VIEW submission_units AS ${currentOf("submission_history")};
 
 -- The same unit / year / indicator / measure given different values by the current documents (a
 -- revision's values are not in conflict with the version it superseded).
@@ -134,7 +144,12 @@ export const unitColumnsOf = (alias: string) => UNIT_COLUMNS.split(", ").map((c)
  * the views of the same content users query.
  */
 export const REFRESH_INPUTS: MetricTable[] = [
-  { name: "refresh_submissions", kind: "temp", keyedBy: "unit", sql: (s) => `SELECT * FROM submission_units x WHERE TRUE${s.units("x")}` },
+  {
+    // The units in scope are chosen before their versions are ranked (a filter on the view would be
+    // applied after ranking every submission of the warehouse).
+    name: "refresh_submissions", kind: "temp", keyedBy: "unit",
+    sql: (s) => currentOf(`(${submissionHistoryOf(`(SELECT * FROM submissions x WHERE TRUE${s.units("dx_unit_key(x.unit_era, x.unit_code, x.unit_name, x.province)")})`)})`),
+  },
   { name: "refresh_observations", kind: "temp_view", keyedBy: "unit", sql: () => observationsOf("refresh_submissions") },
   { name: "refresh_unit_years", kind: "temp_view", keyedBy: "unit", sql: () => unitYearsOf("refresh_submissions") },
 ];
