@@ -273,7 +273,7 @@ if (!args["no-explorer"]) {
   if (!refreshed.refreshed) throw new Error("the grown warehouse's metric tables were not re-computed");
   row("metrics refresh, full (catalog, units or metrics code changed)", `${fmt(refreshSecs)} s`, `all metric tables re-computed from ${scaled.observations.toLocaleString("en-US")} observations`);
   // An analyst's next load: 100 documents, each a revision of a unit's plan or report (new file, same
-  // unit, kind and year, values moved), so the metrics re-compute those units and their peer groups.
+  // unit, kind and year, values moved), so the metrics re-compute those units.
   const [added, addSecs] = await timed(() => addRevisions(wh.conn, 100));
   const [partial, partialSecs] = await timed(inLoad);
   if (partial.scope !== "partial") throw new Error(`adding ${added} documents re-computed ${partial.scope ?? "nothing"}, not a partial refresh`);

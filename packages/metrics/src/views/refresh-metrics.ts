@@ -3,12 +3,13 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows } from "../warehouse/connection.ts";
 import { METRIC_MACROS_SQL, METRIC_TABLES, METRIC_VIEWS_SQL, REFERENCE_TABLES } from "./index.ts";
 import { FULL_SCOPE, PARTIAL_SCOPE, type MetricTable } from "./metric-table.ts";
+import { unitKeyOf } from "./units.sql.ts";
 
 /** The code that computes the metrics: a change to it makes every stored metric table stale. */
 const CODE_HASH = createHash("sha256").update(METRIC_MACROS_SQL).update(METRIC_VIEWS_SQL).update([...REFERENCE_TABLES, ...METRIC_TABLES].map((t) => `${t.name}:${t.kind}:${t.keyedBy}:${t.sql(FULL_SCOPE)}:${t.sql(PARTIAL_SCOPE)}`).join("\n")).digest("hex").slice(0, 16);
 
-/** The unit a submission `s` is credited to (submission_history.unit_key), without placing it across the reform. */
-const UNIT_KEY = "dx_unit_key(s.unit_era, s.unit_code, s.unit_name, s.province)";
+/** The unit a submission `s` is credited to, without placing it across the reform. */
+const UNIT_KEY = unitKeyOf("s");
 
 /** A file as the metrics last saw it: its path, content, rules, outcome and first load. */
 const FILE_SIGNATURE = "hash(f.source_file, f.content_hash, f.ruleset_hash, f.status, f.loaded_at)";
@@ -32,7 +33,7 @@ const partialLimit = () => Number(process.env.DX_PARTIAL_LIMIT ?? 0.3);
 
 export interface RefreshResult {
   refreshed: boolean; seconds: number;
-  /** A refresh of the units some files changed (and their peer groups), or of everything. */
+  /** A refresh of the units some files changed, or of everything. */
   scope?: "partial" | "full";
   /** For a partial refresh: the units re-computed, of all units with documents. */
   units?: number; of?: number;
@@ -42,9 +43,8 @@ export interface RefreshResult {
  * Re-computes the metric tables when what they are computed from has changed since the last refresh.
  * When only files changed (not the metrics code, catalog or units), only the units those files name,
  * before and after the load, are re-computed: every stored metric row is a function of one unit's
- * submissions, except the peer groups' statistics, which are small and written whole (the ranking
- * itself is a view). The result
- * equals a full refresh row for row (test/metrics-incremental.test.ts). `force` re-computes
+ * submissions (the ranking and its peer statistics are views). The result equals a full refresh row
+ * for row (test/metrics-incremental.test.ts). `force` re-computes
  * everything, for callers that wrote observations by hand. Runs inside the caller's transaction when
  * there is one, so a load and its metrics commit or roll back together.
  */

@@ -1,5 +1,8 @@
 import type { MetricTable } from "./metric-table.ts";
 
+/** The unit a submission (alias `s`) is credited to, as filed: submission_history.unit_key. */
+export const unitKeyOf = (s: string) => `dx_unit_key(${s}.unit_era, ${s}.unit_code, ${s}.unit_name, ${s}.province)`;
+
 /**
  * The submissions of a relation (all of them, or those of some units: versions are ranked within a
  * unit, so a unit's history needs only its own submissions) placed across the reform, with versions.
@@ -7,8 +10,8 @@ import type { MetricTable } from "./metric-table.ts";
 function submissionHistoryOf(submissions: string): string {
   return `
 WITH placed AS (
-SELECT s.*, dx_unit_key(s.unit_era, s.unit_code, s.unit_name, s.province) AS unit_key,
-       coalesce(l.current_key, dx_unit_key(s.unit_era, s.unit_code, s.unit_name, s.province)) AS current_key,
+SELECT s.*, ${unitKeyOf("s")} AS unit_key,
+       coalesce(l.current_key, ${unitKeyOf("s")}) AS current_key,
        coalesce(l.current_name, s.unit_name) AS current_name,
        l.current_province_code,
        coalesce(l.current_province, s.province) AS current_province,
@@ -138,17 +141,16 @@ export const UNIT_COLUMNS = "unit_key, unit_name, unit_level, unit_code, unit_er
 export const unitColumnsOf = (alias: string) => UNIT_COLUMNS.split(", ").map((c) => `${alias}.${c}`).join(", ");
 
 /**
- * The first steps of every refresh: the current submissions of the units in scope, placed across the
- * reform once (the lineage is computed over every unit of the gazetteer, so each view reading it again
- * would pay for that again), and their values and unit-years over them. Later steps read these, not
- * the views of the same content users query.
+ * The first steps of every refresh: the current submissions of the units in scope, placed and
+ * versioned once, and their values and unit-years over them. Later steps read these, not the views of
+ * the same content users query (each of which would place and version every submission again).
  */
 export const REFRESH_INPUTS: MetricTable[] = [
   {
     // The units in scope are chosen before their versions are ranked (a filter on the view would be
     // applied after ranking every submission of the warehouse).
     name: "refresh_submissions", kind: "temp", keyedBy: "unit",
-    sql: (s) => currentOf(`(${submissionHistoryOf(`(SELECT * FROM submissions x WHERE TRUE${s.units("dx_unit_key(x.unit_era, x.unit_code, x.unit_name, x.province)")})`)})`),
+    sql: (s) => currentOf(`(${submissionHistoryOf(`(SELECT * FROM submissions x WHERE TRUE${s.units(unitKeyOf("x"))})`)})`),
   },
   { name: "refresh_observations", kind: "temp_view", keyedBy: "unit", sql: () => observationsOf("refresh_submissions") },
   { name: "refresh_unit_years", kind: "temp_view", keyedBy: "unit", sql: () => unitYearsOf("refresh_submissions") },
