@@ -28,7 +28,8 @@ describe("recurring unmapped wordings", () => {
     wh.close();
     const [group] = recurringWordings(items);
     expect(group?.files).toEqual(["in/ha-tan.txt", "in/yen-hung.txt", "in/yen-truong.txt"]);
-    expect(formatReview(items)).toMatch(/Unmapped wordings in several files[\s\S]*3 files/);
+    expect(formatReview(items, "en")).toMatch(/Unmapped wordings in several files[\s\S]*3 files/);
+    expect(formatReview(items)).toMatch(/Cách ghi chưa khớp chỉ tiêu, gặp ở nhiều tệp[\s\S]*3 tệp/);
     const out = etlCli(dir, ["review", "--db", db, "--corrections", corrections, "--catalog", catalog, "--accept", group!.ids[0]!, "--new", "kts.livestream_farm_sales", "--name", "Tỷ lệ hộ nông dân bán nông sản qua livestream"]);
     expect(out).toMatch(/Added kts\.livestream_farm_sales/);
     expect(readFileSync(catalog, "utf8")).toMatch(/# DX Atlas — indicator catalog[\s\S]*code: kts\.livestream_farm_sales/); // comments kept

@@ -1,3 +1,4 @@
+import { asReason, asWarning, msg, type Message } from "@dx-atlas/schema";
 import { tierOf } from "./catalog/scope-levels.ts";
 import { ocrConfidenceOf } from "./read/ocr.ts";
 import { createHash } from "node:crypto";
@@ -64,7 +65,7 @@ export async function processDocument(sourceFile: string, bytes: Uint8Array, ctx
   const contentHash = createHash("sha256").update(bytes).digest("hex");
   const submissionId = contentHash.slice(0, 16);
   const result: FileResult = { source_file: sourceFile, content_hash: contentHash, submission: null, observations: [], rejects: [], warnings: [], stats: { rows: 0, mapped: 0, unmapped: 0 } };
-  const rejectFile = (reason_code: Reject["reason_code"], reason: string, raw: string) => {
+  const rejectFile = (reason_code: Reject["reason_code"], reason: Message, raw: string) => {
     result.observations = []; result.warnings = []; result.corrections_used = undefined;
     result.rejects = [fileRejectRow(sourceFile, reason_code, reason, raw)];
     return result;
@@ -74,7 +75,7 @@ export async function processDocument(sourceFile: string, bytes: Uint8Array, ctx
   // (a hard limit for parser threads is in parallel/pool.ts).
   const seconds = ctx.fileSeconds ?? DEFAULT_FILE_SECONDS;
   let deadline = performance.now() + seconds * 1000;
-  const timedOut = (where: string) => rejectFile("timed_out", `parsing stopped after ${seconds} s, ${where}: the file is unusually large or shaped in a way the extractor reads slowly. Please report it (--file-timeout raises the limit)`, "");
+  const timedOut = (where: Message) => rejectFile("timed_out", msg("read.timed_out", { seconds, where }), "");
   // OCR has a budget of its own (a scan's pages take seconds each): pages it could not reach in time
   // are named, and what it read is kept; the rows then get the file's budget as any file's do.
   const ocrSeconds = ctx.ocrSeconds ?? Math.max(seconds, DEFAULT_OCR_SECONDS);
@@ -83,27 +84,27 @@ export async function processDocument(sourceFile: string, bytes: Uint8Array, ctx
     onPage: ctx.onOcrPage ? (n, of) => ctx.onOcrPage!(sourceFile, n, of) : undefined,
   });
   if (read.ok && read.ocr) deadline = performance.now() + seconds * 1000;
-  if (performance.now() > deadline) return timedOut("while reading it");
+  if (performance.now() > deadline) return timedOut(msg("read.timed_out.reading"));
   if (!read.ok) return rejectFile(read.reason_code, read.reason, read.reason_code === "binary" || bytes.length === 0 ? "" : printable(bytes.subarray(0, 200)));
   const locations = read.lines.map((l) => l.location);
   const source = toLines(read.lines.map((l) => l.text).join("\n"));
   const logical = logicalLines(source);
   const meta = detectMetadata(logical);
-  if (performance.now() > deadline) return timedOut(`after splitting its ${source.length} lines`);
+  if (performance.now() > deadline) return timedOut(msg("read.timed_out.split", { lines: source.length }));
   const head = logical.slice(0, 5).map((l) => l.text).join("\n");
-  if (meta.dx_mentions === 0) return rejectFile("not_dx_document", "not a digital-transformation plan or report: the text never uses its words (chuyển đổi số, chính quyền số, dịch vụ công trực tuyến, …)", head);
+  if (meta.dx_mentions === 0) return rejectFile("not_dx_document", msg("doc.not_dx"), head);
   const settled = settleMetadata(meta, sourceFile, ctx.gazetteer, { manifest: ctx.manifest?.get(sourceFile), corrections: ctx.corrections });
   if (!settled.ok) return rejectFile(settled.code, settled.reason, head);
   const { kind, year, unit, uses } = settled.meta;
   result.sources = settled.meta.sources;
 
-  const warn = (code: Warning["code"], message: string, line: number | null, raw: string) =>
-    result.warnings.push({ source_file: sourceFile, submission_id: submissionId, code, message, source_line: line, raw_text: raw });
+  const warn = (code: Warning["code"], message: Message, line: number | null, raw: string) =>
+    result.warnings.push({ source_file: sourceFile, submission_id: submissionId, code, ...asWarning(message), source_line: line, raw_text: raw });
   for (const other of unit.alsoNamed) {
-    warn("unit_name_mismatch", `the document is about ${unit.unit.level} ${unit.unit.name} but also names ${other.unit.level} ${other.unit.name} (${other.mentions}×): text copied from another unit's document?`, other.line, logical.find((l) => l.first === other.line)?.text ?? "");
+    warn("unit_name_mismatch", msg("doc.names_other_unit", { unit: `${unit.unit.level} ${unit.unit.name}`, other: `${other.unit.level} ${other.unit.name}`, n: other.mentions }), other.line, logical.find((l) => l.first === other.line)?.text ?? "");
   }
   for (const note of read.notes) warn("extension_mismatch", note, null, "");
-  if (read.ocr && read.ocr.unread.length > 0) warn("ocr_pages_unread", `OCR ran out of its time budget (${ocrSeconds} s) and did not read page${read.ocr.unread.length === 1 ? "" : "s"} ${pageRanges(read.ocr.unread)}; the values of the pages it read are kept. Raise --ocr-timeout, or split the scan, and load the file again`, null, "");
+  if (read.ocr && read.ocr.unread.length > 0) warn("ocr_pages_unread", msg("read.ocr_pages_unread", { seconds: ocrSeconds, count: read.ocr.unread.length, pages: pageRanges(read.ocr.unread) }), null, "");
   for (const w of settled.meta.warnings) warn(w.code, w.message, w.line, head);
 
   const rows = extractRows(source, logical, { docKind: kind, docYear: year });
@@ -111,7 +112,7 @@ export async function processDocument(sourceFile: string, bytes: Uint8Array, ctx
   const provinceNames = provinceNamesOf(ctx.gazetteer);
   const used = new Set<string>();
   for (const row of rows) {
-    if (performance.now() > deadline) return timedOut(`at row ${result.stats.rows + 1} of ${rows.length} (line ${row.source_line})`);
+    if (performance.now() > deadline) return timedOut(msg("read.timed_out.row", { row: result.stats.rows + 1, rows: rows.length, line: row.source_line }));
     const outcome = rowToObservations(row, { submissionId, sourceFile, catalog: ctx.catalog, threshold: ctx.threshold, corrections: ctx.corrections, used, ownNames, provinceNames, ownTier: tierOf(unit.unit.level) });
     result.stats.rows++;
     if (outcome.mapped) result.stats.mapped++;
@@ -123,7 +124,7 @@ export async function processDocument(sourceFile: string, bytes: Uint8Array, ctx
       o.ocr_confidence = rowOcrConfidence(source, locations, row);
       const checked = observationSchema.safeParse(o);
       if (checked.success) result.observations.push(checked.data);
-      else result.rejects.push({ source_file: sourceFile, submission_id: submissionId, scope: "row", reason_code: "invalid", reason: checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "), source_line: o.source_line, source_ref: o.source_ref, raw_text: o.source_text, best_code: o.indicator_code, best_confidence: o.confidence, source_location: o.source_location });
+      else result.rejects.push({ source_file: sourceFile, submission_id: submissionId, scope: "row", reason_code: "invalid", ...asReason(msg("row.invalid", { issues: checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") })), source_line: o.source_line, source_ref: o.source_ref, raw_text: o.source_text, best_code: o.indicator_code, best_confidence: o.confidence, source_location: o.source_location });
     }
   }
   const groups = groupTallies(result.observations);
@@ -131,7 +132,7 @@ export async function processDocument(sourceFile: string, bytes: Uint8Array, ctx
     result.observations = result.observations.filter((o) => !groups.has(o));
     for (const o of groups) result.rejects.push({
       source_file: sourceFile, submission_id: submissionId, scope: "row", reason_code: "summary_line",
-      reason: `one of several tallies of targets in the document ("${o.raw_value}"): a group's, not the whole plan's`,
+      ...asReason(msg("row.group_tally", { raw: o.raw_value })),
       source_line: o.source_line, source_ref: o.source_ref, raw_text: o.source_text, best_code: o.indicator_code, best_confidence: o.confidence, source_location: o.source_location, match_text: o.indicator_text,
     });
   }
@@ -185,8 +186,8 @@ function provinceNamesOf(g: Gazetteer): Set<string> {
 }
 
 /** The reject row for a whole file (its source text clipped to 500 characters). */
-export const fileRejectRow = (sourceFile: string, reason_code: Reject["reason_code"], reason: string, raw = ""): Reject => ({
-  source_file: sourceFile, submission_id: null, scope: "file", reason_code, reason, source_line: null, source_ref: null,
+export const fileRejectRow = (sourceFile: string, reason_code: Reject["reason_code"], reason: Message, raw = ""): Reject => ({
+  source_file: sourceFile, submission_id: null, scope: "file", reason_code, ...asReason(reason), source_line: null, source_ref: null,
   raw_text: raw.slice(0, 500), best_code: null, best_confidence: null, source_location: null,
 });
 

@@ -1,3 +1,4 @@
+import { fromStored, msg, render, type Message } from "@dx-atlas/schema";
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -57,6 +58,8 @@ export interface EtlOptions {
 export interface FileSummary {
   file: string; action: "loaded" | "replaced" | "rejected" | "unchanged" | "duplicate"; read_as: string; kind: string; unit: string; year: number | null;
   rows: number; mapped: number; unmapped: number; observations: number; warnings: number; rejects: number; reason: string | null;
+  /** The reason as a catalog message, for the CLI's language (left out of --json, which keeps `reason`). */
+  says: Message | null;
   /** Where the unit, kind and year came from: text, words (a post's), name (the file's), manifest, correction. */
   sources: FileResult["sources"] | null;
 }
@@ -65,8 +68,8 @@ export interface EtlReport {
   files: FileSummary[];
   /** Full results of the files parsed in this run, when `keepResults` was set. */
   results: FileResult[];
-  /** The first 200 things to review (rejects, warnings), as "file:line: code: reason". */
-  flagged: string[];
+  /** The first 200 things to review (rejects, warnings), as "file:line: code: reason" messages. */
+  flagged: Message[];
   /** How many things to review there are in all (what \`pnpm etl review\` lists of this run's files). */
   flaggedTotal: number;
   load: LoadSummary;
@@ -169,7 +172,7 @@ export async function runEtl(opts: EtlOptions): Promise<EtlReport> {
   const gazetteer = () => (built ??= buildGazetteer(national, imported, bundled));
   corrections.units.forEach((u, i) => {
     const found = unitsForSpec(gazetteer(), u.unit);
-    if (typeof found === "string") throw new Error(`${correctionsSource}: units → entry ${i + 1} (${u.file}): ${found}`);
+    if (!Array.isArray(found)) throw new Error(`${correctionsSource}: units → entry ${i + 1} (${u.file}): ${render(found, "en")}`);
   });
   const maxFileBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const paths = expandInputs(opts.inputs, cwd).map((p) => ({ path: p, name: relative(cwd, p).startsWith("..") ? p : relative(cwd, p) }));
@@ -194,7 +197,7 @@ export async function runEtl(opts: EtlOptions): Promise<EtlReport> {
   let threads = 0;
   const files: FileSummary[] = [];
   const results: FileResult[] = [];
-  const flagged: string[] = [];
+  const flagged: Message[] = [];
   let flaggedTotal = 0;
   const runKeys = new Set<string>();
   // A dry run on a warehouse that does not exist yet works on a scratch file, removed afterwards.
@@ -246,15 +249,21 @@ function summariseFile(plan: FilePlan, r: FileResult | null): FileSummary {
     kind: s?.doc_kind ?? "-", unit: s ? `${s.unit_level} ${s.unit_name}` : "-", year: s?.doc_year ?? null,
     rows: r?.stats.rows ?? 0, mapped: r?.stats.mapped ?? 0, unmapped: r?.stats.unmapped ?? 0, observations: r?.observations.length ?? 0,
     warnings: r?.warnings.length ?? 0, rejects: r?.rejects.length ?? 0,
-    reason: fileReject?.reason ?? (plan.action === "duplicate" ? `same content as ${plan.original}` : null),
+    ...(() => {
+      const says = fileReject ? fromStored(fileReject.message_code, fileReject.message_params, fileReject.reason) : plan.action === "duplicate" ? msg("doc.duplicate", { original: plan.original }) : null;
+      return { reason: says && render(says, "en"), says };
+    })(),
     sources: r?.sources ?? null,
   };
 }
 
 /** A file's rejects and warnings as review lines (not what an analyst's correction excluded: that is settled). */
-function flaggedLines(f: FileResult): string[] {
+function flaggedLines(f: FileResult): Message[] {
   return [
-    ...f.rejects.filter((r) => !(NOT_REVIEWED.rejects as readonly string[]).includes(r.reason_code)).map((r) => `${r.source_file}${r.source_location ? ` (${r.source_location})` : r.source_line ? `:${r.source_line}` : ""}: ${r.scope === "file" ? "file rejected" : r.reason_code}: ${r.reason}`),
-    ...f.warnings.filter((w) => !(NOT_REVIEWED.warnings as readonly string[]).includes(w.code)).map((w) => `${w.source_file}${w.source_line ? `:${w.source_line}` : ""}: ${w.code}: ${w.message}`),
+    ...f.rejects.filter((r) => !(NOT_REVIEWED.rejects as readonly string[]).includes(r.reason_code)).map((r) => msg("etl.flagged", {
+      where: `${r.source_file}${r.source_location ? ` (${r.source_location})` : r.source_line ? `:${r.source_line}` : ""}`,
+      label: msg(r.scope === "file" ? "etl.flagged_file" : `reason.${r.reason_code}`), text: fromStored(r.message_code, r.message_params, r.reason) })),
+    ...f.warnings.filter((w) => !(NOT_REVIEWED.warnings as readonly string[]).includes(w.code)).map((w) => msg("etl.flagged", {
+      where: `${w.source_file}${w.source_line ? `:${w.source_line}` : ""}`, label: msg(`warning.${w.code}`), text: fromStored(w.message_code, w.message_params, w.message) })),
   ];
 }

@@ -1,3 +1,4 @@
+import { render } from "@dx-atlas/schema";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { encodeTcvn3, encodeVni, encodeWindows1258 } from "../../../scripts/fixtures/legacy-encode.ts";
@@ -7,7 +8,7 @@ import { isVietnameseSyllable, syllableScore } from "../src/read/vietnamese-syll
 
 const ok = (bytes: Uint8Array) => {
   const d = decodeText(bytes);
-  if (!d.ok) throw new Error(d.reason);
+  if (!d.ok) throw new Error(render(d.reason, "en"));
   return d;
 };
 

@@ -1,3 +1,4 @@
+import { render } from "@dx-atlas/schema";
 import { describe, expect, it } from "vitest";
 import { docx, xlsx, zip } from "../../../test/fixtures/zip-writer.ts";
 import { joinPages, layoutPage, type TextItem } from "../src/read/pdf-layout.ts";
@@ -6,7 +7,7 @@ import { formatCellNumber, isDateFormat } from "../src/read/xlsx-number-format.t
 
 const texts = async (name: string, bytes: Uint8Array) => {
   const r = await readDocument(name, bytes);
-  if (!r.ok) throw new Error(r.reason);
+  if (!r.ok) throw new Error(render(r.reason, "en"));
   return r.lines.map((l) => l.text);
 };
 

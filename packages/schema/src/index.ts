@@ -22,3 +22,7 @@ export {
 export type {
   AttainmentStatus, ProgressStatus, Tier, TargetVsActual, TrendPoint, TrendProgress, Comparison, ComparisonMissing, Completeness,
 } from "./metrics.ts";
+export { MESSAGES, OMITTED_IN_VI } from "./messages/catalog.ts";
+export type { MessageCode } from "./messages/catalog.ts";
+export { asReason, asWarning, chooseLang, formatDate, formatNumber, fromStored, isMessage, LANGS, msg, paramsJson, render, say, templateParams } from "./messages/render.ts";
+export type { Lang, Message, Param } from "./messages/render.ts";

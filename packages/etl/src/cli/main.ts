@@ -11,6 +11,7 @@ import { addIndicator } from "../catalog/add-indicator.ts";
 import { parseCatalog } from "../catalog/index.ts";
 import { addMapping, addRowValue, addUnit, addValue } from "../corrections/write-corrections.ts";
 import { readReviewRows } from "../review/read-review.ts";
+import { chooseLang, formatNumber, msg, render, type Lang, type MessageCode, type Param } from "@dx-atlas/schema";
 import { formatReview, reviewItems, type ReviewItem } from "../review/review-items.ts";
 
 const USAGE = `Usage:
@@ -47,6 +48,7 @@ Options:
   --catalog YAML   the indicator catalog (default data/catalog/indicators.yaml; review --new writes to it)
   --manifest CSV   what the analyst knows about the files (file,unit,kind,year)
   --dry-run        read, resolve and report as a load would, and write nothing
+  --lang vi|en     the language of what it prints (default Vietnamese, or DX_LANG); --json stays English
   --help      this text`;
 
 const cwd = process.env.INIT_CWD ?? process.cwd();
@@ -54,18 +56,20 @@ const cwd = process.env.INIT_CWD ?? process.cwd();
 async function main(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { db: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" }, "max-file-mb": { type: "string" }, workers: { type: "string" }, "file-timeout": { type: "string" }, "ocr-timeout": { type: "string" }, gazetteer: { type: "string" }, corrections: { type: "string" }, catalog: { type: "string" }, manifest: { type: "string" }, "dry-run": { type: "boolean" }, "no-ocr": { type: "boolean" }, accept: { type: "string", multiple: true }, as: { type: "string" }, unit: { type: "string" }, value: { type: "string" }, measure: { type: "string" }, new: { type: "string" }, name: { type: "string" }, direction: { type: "string" } } });
+    args = parseArgs({ args: argv, allowPositionals: true, options: { db: { type: "string" }, json: { type: "boolean" }, lang: { type: "string" }, help: { type: "boolean" }, "max-file-mb": { type: "string" }, workers: { type: "string" }, "file-timeout": { type: "string" }, "ocr-timeout": { type: "string" }, gazetteer: { type: "string" }, corrections: { type: "string" }, catalog: { type: "string" }, manifest: { type: "string" }, "dry-run": { type: "boolean" }, "no-ocr": { type: "boolean" }, accept: { type: "string", multiple: true }, as: { type: "string" }, unit: { type: "string" }, value: { type: "string" }, measure: { type: "string" }, new: { type: "string" }, name: { type: "string" }, direction: { type: "string" } } });
   } catch (err) {
     console.error(`etl: ${(err as Error).message}\n${USAGE}`);
     return 2;
   }
   if (args.values.help) { console.log(USAGE); return 0; }
+  const lang = chooseLang(args.values.lang);
+  const t = (code: MessageCode, params?: Record<string, Param>) => render(msg(code, params), lang);
   const db = args.values.db ? resolve(cwd, args.values.db) : DEFAULT_PATHS.warehouse;
   const [first, second, third] = args.positionals;
   if (first === "gazetteer") {
     if (second !== "import" || !third) { console.error(`etl: gazetteer needs: import DIR\n${USAGE}`); return 2; }
     const counts = await importUnits(db, readNationalLists(resolve(cwd, third)));
-    console.log(`Imported ${counts.before} units before the 2025 reform and ${counts.after} after it into ${relative(cwd, db)}.`);
+    console.log(t("etl.imported", { before: counts.before, after: counts.after, db: relative(cwd, db) }));
     return 0;
   }
   const correctionsPath = args.values.corrections ? resolve(cwd, args.values.corrections) : DEFAULT_PATHS.corrections;
@@ -73,7 +77,7 @@ async function main(argv: string[]): Promise<number> {
   if (first === "review") {
     const choice = { as: args.values.as, unit: args.values.new ? undefined : args.values.unit, value: args.values.value, measure: args.values.measure,
       newIndicator: args.values.new ? { code: args.values.new, name: args.values.name, unit: args.values.unit, direction: args.values.direction } : undefined };
-    return review(db, correctionsPath, catalogPath, args.values.accept ?? [], choice, Boolean(args.values.json));
+    return review(db, correctionsPath, catalogPath, args.values.accept ?? [], choice, Boolean(args.values.json), lang);
   }
   const inputs = args.positionals.length > 0 ? args.positionals : [relative(cwd, DEFAULT_PATHS.samples) || "."];
   const maxMb = args.values["max-file-mb"] === undefined ? undefined : Number(args.values["max-file-mb"]);
@@ -100,37 +104,42 @@ async function main(argv: string[]): Promise<number> {
   const rows = report.files;
   const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
   if (args.values.json) {
-    console.log(JSON.stringify({ db: relative(cwd, report.db), seconds: report.seconds, workers: report.workers, peak_rss_mb: peakMb, load: report.load, corrections: report.corrections, files: rows }, null, 2));
+    console.log(JSON.stringify({ db: relative(cwd, report.db), seconds: report.seconds, workers: report.workers, peak_rss_mb: peakMb, load: report.load, corrections: report.corrections, files: rows }, englishOnly, 2));
     return 0;
   }
   const TABLE_MAX = 60;
   const dry = Boolean(args.values["dry-run"]);
   // A dry run also says where each file's unit, kind and year came from (text, words, name, manifest, correction).
   const from = (r: (typeof rows)[number]) => (r.sources ? `unit:${r.sources.unit} kind:${r.sources.kind} year:${r.sources.year}` : "-");
-  console.log(formatTable(["file", "read as", "kind", "unit", "year", ...(dry ? ["from"] : []), "rows", "mapped", "unmapped", "obs", "warnings", "rejects", "status"],
-    rows.slice(0, TABLE_MAX).map((r) => [r.file, r.read_as, r.kind, r.unit, r.year ?? "-", ...(dry ? [from(r)] : []), r.rows, r.mapped, r.unmapped, r.observations, r.warnings, r.rejects,
-      r.action === "rejected" ? `rejected: ${r.reason}` : r.action === "duplicate" ? `duplicate: ${r.reason}` : r.action === "unchanged" ? "unchanged" : "ok"])));
-  if (rows.length > TABLE_MAX) console.log(`… ${rows.length - TABLE_MAX} more files (all of them: --json, or the warehouse table 'files')`);
+  const status = (r: (typeof rows)[number]) => r.action === "rejected" ? t("etl.rejected", { reason: r.says }) : r.action === "duplicate" ? t("etl.duplicate", { reason: r.says })
+    : r.action === "unchanged" ? t("etl.unchanged") : t("etl.ok");
+  const columns: MessageCode[] = ["col.file", "col.read_as", "col.kind", "col.unit", "col.year", ...(dry ? ["col.from" as const] : []), "col.rows", "col.mapped", "col.unmapped", "col.obs", "col.warnings", "col.rejects", "col.status"];
+  const kind = (k: string) => k === "plan" || k === "report" ? t(`term.${k}`) : k;
+  console.log(formatTable(columns.map((c) => t(c)),
+    rows.slice(0, TABLE_MAX).map((r) => [r.file, r.read_as, kind(r.kind), r.unit, r.year ?? "-", ...(dry ? [from(r)] : []), r.rows, r.mapped, r.unmapped, r.observations, r.warnings, r.rejects, status(r)])));
+  if (rows.length > TABLE_MAX) console.log(t("etl.more_files", { n: rows.length - TABLE_MAX }));
   const total = (k: "rows" | "unmapped" | "observations" | "warnings" | "rejects") => rows.reduce((n, r) => n + r[k], 0);
   const { loaded, replaced, unchanged, rejected, duplicates } = report.load;
-  console.log(`\n${rows.length} files: ${loaded} loaded (${replaced} replacing an earlier version), ${unchanged} unchanged${unchanged > 0 ? " (already in the warehouse, not re-read)" : ""}, ${duplicates} duplicates, ${rejected} rejected; ` +
-    `${total("observations")} observations from ${total("rows")} rows, ${total("unmapped")} unmapped, ${total("warnings")} warnings, ${total("rejects")} rejects; ` +
-    `${report.seconds.toFixed(2)} s on ${report.workers === 0 ? "the main thread" : `${report.workers} threads`}, peak memory ${peakMb} MB.`);
+  console.log(`\n${t("etl.summary", {
+    files: rows.length, loaded, replaced, unchanged, unchanged_note: unchanged > 0 ? msg("etl.unchanged_note") : "", duplicates, rejected,
+    observations: total("observations"), rows: total("rows"), unmapped: total("unmapped"), warnings: total("warnings"), rejects: total("rejects"),
+    seconds: formatNumber(report.seconds, lang, 2), threads: report.workers === 0 ? msg("etl.main_thread") : msg("etl.threads", { n: report.workers }), peak: peakMb,
+  })}`);
   const flagged = report.flagged;
   const nFlagged = report.flaggedTotal;
   if (nFlagged > 0) {
-    console.log(`\nTo review (${nFlagged}; all of them are in the warehouse tables 'rejects' and 'warnings'):`);
-    for (const line of flagged.slice(0, 15)) console.log(`  ${line.length > 180 ? `${line.slice(0, 177)}…` : line}`);
-    if (nFlagged > 15) console.log(`  … and ${nFlagged - 15} more`);
-    console.log(`  pnpm etl review lists every one by file, with an id to accept or correct a mapping, a unit or a value.`);
+    console.log(`\n${t("etl.to_review", { n: nFlagged })}`);
+    for (const m of flagged.slice(0, 15)) { const line = render(m, lang); console.log(`  ${line.length > 180 ? `${line.slice(0, 177)}…` : line}`); }
+    if (nFlagged > 15) console.log(`  ${t("etl.more_flagged", { n: nFlagged - 15 })}`);
+    console.log(`  ${t("etl.review_hint")}`);
   }
   const { unused, entries, file } = report.corrections;
   if (unused.length > 0) {
-    console.log(`\n${unused.length} of ${entries} corrections in ${file} matched nothing in any loaded file (wording changed, or the file is gone):`);
-    for (const u of unused.slice(0, 10)) console.log(`  ${u.label}`);
+    console.log(`\n${t("etl.corrections_unused", { n: unused.length, entries, file })}`);
+    for (const u of unused.slice(0, 10)) console.log(`  ${render(u.says, lang)}`);
   }
-  if (dry) console.log(`Dry run: nothing was written to ${relative(cwd, report.db)}. Run the same command without --dry-run to load.`);
-  else console.log(`Warehouse: ${relative(cwd, report.db)}  ·  next: pnpm metrics target-vs-actual | pnpm explorer | pnpm query "SQL" | pnpm export`);
+  if (dry) console.log(t("etl.dry_run", { db: relative(cwd, report.db) }));
+  else console.log(t("etl.next", { db: relative(cwd, report.db) }));
   return 0;
 }
 
@@ -147,9 +156,14 @@ function faultHooks(at: string | undefined) {
   return { afterFile: nth ? () => { if (++n === Number(nth[1])) pause(); } : undefined, beforeCommit: at === "commit" ? pause : undefined };
 }
 
+/** --json keeps the English, stable fields: the catalog messages beside them are for the human output. */
+const englishOnly = (key: string, value: unknown) => (key === "says" || key === "message" && typeof value === "object" ? undefined : value);
+
 /** `pnpm etl review`: the list, or with --accept, entries written to the corrections file. */
 async function review(db: string, correctionsPath: string, catalogPath: string, accept: string[],
-  choice: { as?: string; unit?: string; value?: string; measure?: string; newIndicator?: { code: string; name?: string; unit?: string; direction?: string } }, json: boolean): Promise<number> {
+  choice: { as?: string; unit?: string; value?: string; measure?: string; newIndicator?: { code: string; name?: string; unit?: string; direction?: string } }, json: boolean, lang: Lang): Promise<number> {
+  const t = (code: MessageCode, params?: Record<string, Param>) => render(msg(code, params), lang);
+  const done = (replaced: boolean) => msg(replaced ? "accept.replaced" : "accept.added");
   const wh = await openWarehouse(db, { readOnly: true });
   let items: ReviewItem[];
   try {
@@ -158,18 +172,18 @@ async function review(db: string, correctionsPath: string, catalogPath: string, 
     wh.close();
   }
   if (accept.length === 0) {
-    console.log(json ? JSON.stringify(items, null, 2) : formatReview(items));
+    console.log(json ? JSON.stringify(items, englishOnly, 2) : formatReview(items, lang));
     return 0;
   }
   for (const id of accept) {
     const it = items.find((i) => i.id === id);
-    if (!it) { console.error(`etl review: no item ${id} in the current review list (run pnpm etl review)`); return 2; }
+    if (!it) { console.error(t("accept.no_item", { id })); return 2; }
     const note = `accepted from ${it.file}:${it.line ?? "-"} on ${new Date().toISOString().slice(0, 10)}`;
     const file = relative(cwd, correctionsPath);
     if (choice.unit !== undefined || choice.value !== undefined) {
       if (choice.unit !== undefined && it.fix?.kind === "unit") {
         const { replaced } = addUnit(correctionsPath, { file: it.fix.file, unit: choice.unit, note });
-        console.log(`${replaced ? "Replaced" : "Added"} in ${file}: the unit of ${it.fix.file} is ${choice.unit}`);
+        console.log(t("accept.unit", { done: done(replaced), file, source: it.fix.file, unit: choice.unit }));
         continue;
       }
       if (choice.value !== undefined && it.fix?.kind === "row_value") {
@@ -180,13 +194,13 @@ async function review(db: string, correctionsPath: string, catalogPath: string, 
         if (!codes.has(indicator)) { console.error(`etl review: "${indicator}" is not a code of ${relative(cwd, catalogPath)}`); return 2; }
         if (measure !== "target" && measure !== "actual") { console.error(`etl review: item ${id} does not say whether it is a target or a result: give --measure target or --measure actual`); return 2; }
         const { replaced } = addRowValue(correctionsPath, { file: it.fix.file, text: it.fix.text, indicator, measure, value: choice.value, note });
-        console.log(`${replaced ? "Replaced" : "Added"} in ${file}: the ${measure === "actual" ? "result" : "target"} of ${indicator} in ${it.fix.file}:${it.line ?? "-"} is ${choice.value}`);
+        console.log(t("accept.row_value", { done: done(replaced), file, measure: msg(`term.${measure}`), code: indicator, source: `${it.fix.file}:${it.line ?? "-"}`, value: choice.value }));
         continue;
       }
       if (choice.value !== undefined && it.fix?.kind === "value") {
         for (const f of it.fix.files) {
           const { replaced } = addValue(correctionsPath, { file: f, indicator: it.fix.indicator, measure: it.fix.measure, year: it.fix.year, value: choice.value, note });
-          console.log(`${replaced ? "Replaced" : "Added"} in ${file}: ${it.fix.indicator} ${it.fix.measure} ${it.fix.year} in ${f} is ${choice.value}`);
+          console.log(t("accept.value", { done: done(replaced), file, code: it.fix.indicator, measure: msg(`measure.${it.fix.measure}`), year: it.fix.year, source: f, value: choice.value }));
         }
         continue;
       }
@@ -200,24 +214,27 @@ async function review(db: string, correctionsPath: string, catalogPath: string, 
         addIndicator(catalogPath, { code: n.code, name: n.name, unit: n.unit, direction: n.direction, phrasing: it.wording, note });
       } catch (err) { console.error(`etl review: ${(err as Error).message}`); return 2; }
       addMapping(correctionsPath, { text: it.wording, indicator: n.code, note });
-      console.log(`Added ${n.code} to ${relative(cwd, catalogPath)} and mapped "${it.wording}" to it in ${file}`);
+      console.log(t("accept.new_indicator", { code: n.code, catalog: relative(cwd, catalogPath), text: it.wording, file }));
       continue;
     }
     if (it.wording === undefined) { console.error(`etl review: item ${id} is a ${it.kind}, not a mapping: ${it.fix?.kind === "unit" ? "give --unit \"xã …\"" : it.fix?.kind === "value" ? "give --value \"…\"" : "fix it in the document, or re-submit the file"}`); return 2; }
     const code = choice.as ?? it.proposed;
     if (!code) { console.error(`etl review: item ${id} has no proposed code: give one with --as CODE (or --as none)`); return 2; }
     const { replaced } = addMapping(correctionsPath, { text: it.wording, indicator: code, note });
-    console.log(`${replaced ? "Replaced" : "Added"} in ${file}: "${it.wording}" → ${code}`);
+    console.log(t("accept.mapping", { done: done(replaced), file, text: it.wording, code }));
   }
-  console.log("Run pnpm etl to apply (the corrections changed, so every file is read again).");
+  console.log(t("accept.run_again"));
   return 0;
 }
+
+/** --lang from argv when parseArgs did not get to run (the run failed). */
+const langFlag = (argv: string[]) => { const i = argv.indexOf("--lang"); return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith("--lang="))?.slice(7); };
 
 // `pnpm etl | head`: a reader that stops early is not an error (the run itself is already committed or not).
 process.stdout.on("error", (err: NodeJS.ErrnoException) => { if (err.code === "EPIPE") process.exit(process.exitCode ?? 0); else throw err; });
 
 main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (err: Error) => {
-  console.error(`etl: run failed, the warehouse is unchanged: ${explainWarehouseError(err, "")}`);
+  console.error(render(msg("etl.failed", { error: explainWarehouseError(err, "") }), chooseLang(langFlag(process.argv))));
   process.exitCode = 1;
 });
 

@@ -1,3 +1,4 @@
+import { asReason, msg, type Message } from "@dx-atlas/schema";
 import type { AdminUnit, Observation, Reject } from "@dx-atlas/schema";
 import { ancestors, type Gazetteer } from "../gazetteer/gazetteer.ts";
 import { districtAndProvince, eraOfYear, levelFits, type ResolvedUnit } from "../gazetteer/resolve-unit.ts";
@@ -17,7 +18,7 @@ export interface CorrectionUse { key: string; detail: string | null }
  * huyện Yên Định, Thanh Hóa" (later parts name ancestors), or a GSO code. A string when it names none,
  * or more than one in the same era (then the message says what to add).
  */
-export function unitsForSpec(g: Gazetteer, spec: string): AdminUnit[] | string {
+export function unitsForSpec(g: Gazetteer, spec: string): AdminUnit[] | Message {
   const parts = spec.split(",").map((p) => p.trim()).filter(Boolean);
   let found: AdminUnit[];
   if (/^\d{2,5}$/.test(spec.trim())) {
@@ -30,13 +31,13 @@ export function unitsForSpec(g: Gazetteer, spec: string): AdminUnit[] | string {
       return context.every((c) => chain.some((a) => foldVietnamese(a.name) === foldVietnamese(c.name) && levelFits(c.level, a.level)));
     });
   }
-  if (found.length === 0) return `"${spec}" is not in the gazetteer (bundled units, or an imported national list)`;
+  if (found.length === 0) return msg("doc.unit_not_in_lists", { spec });
   const eras = new Map<string, AdminUnit[]>();
   for (const u of found) eras.set(u.era, [...(eras.get(u.era) ?? []), u]);
   for (const list of eras.values()) {
     if (list.length > 1) {
       const where = list.map((u) => `${u.level} ${u.name} in ${ancestors(g, u).map((a) => `${a.level} ${a.name}`).join(", ") || "-"} (${u.code})`).join("; ");
-      return `"${spec}" names ${list.length} units: ${where}. Add the district or province after a comma, or give the code`;
+      return msg("doc.unit_spec_ambiguous", { spec, n: list.length, where });
     }
   }
   return found;
@@ -79,9 +80,9 @@ export function applyValueCorrections(observations: Observation[], sourceFile: s
     if (!v) { out.push(o); continue; }
     const entry = `${source} values: ${v.indicator} ${v.measure} ${v.year}${v.note ? ` (${v.note})` : ""}`;
     if (v.value === null || first.get(keyOf(o)) !== o) {
-      const why = v.value === null ? `the file gives no such value, by an analyst's correction (${entry})` : `another line of this file holds the corrected value, by an analyst's correction (${entry})`;
+      const why = msg(v.value === null ? "row.value_corrected_none" : "row.value_corrected_elsewhere", { code: o.indicator_code, measure: msg(`measure.${o.measure}`), year: o.period_year, raw: o.raw_value, entry });
       rejects.push({
-        source_file: sourceFile, submission_id: o.submission_id, scope: "row", reason_code: "excluded", reason: `${o.indicator_code} ${o.measure} ${o.period_year} "${o.raw_value}": ${why}`,
+        source_file: sourceFile, submission_id: o.submission_id, scope: "row", reason_code: "excluded", ...asReason(why),
         source_line: o.source_line, source_ref: o.source_ref, raw_text: o.source_text, best_code: o.indicator_code, best_confidence: o.confidence, source_location: o.source_location, match_text: null,
       });
       uses.push({ key: v.key, detail: `line ${o.source_line}: "${o.raw_value}" excluded` });

@@ -1,3 +1,4 @@
+import { msg, render, type Message } from "@dx-atlas/schema";
 import { parse } from "yaml";
 import { z } from "zod";
 import { foldVietnamese } from "../normalise/fold.ts";
@@ -69,7 +70,10 @@ export type RowValueCorrection = Omit<z.infer<typeof rowValueSchema>, "value" | 
   value: NumericValue | StatusValue | BoolValue;
 };
 /** One entry of any kind, for reporting those that matched nothing. */
-export interface CorrectionEntry { kind: "mapping" | "unit" | "value" | "row_value"; key: string; label: string }
+/** An entry as the run summary lists it when it matched nothing ("mapping \"…\" → code"), in English and as a message. */
+const entry = <K extends CorrectionEntry["kind"]>(kind: K, key: string, says: Message) => ({ kind, key, label: render(says, "en"), says });
+
+export interface CorrectionEntry { kind: "mapping" | "unit" | "value" | "row_value"; key: string; label: string; says: Message }
 export interface Corrections {
   /** Folded wording → the code it maps to (null: not an indicator). */
   mappings: Map<string, { code: string | null; text: string }>;
@@ -155,10 +159,10 @@ export function parseCorrections(text: string, source: string, catalogCodes: Rea
     return { ...v, year: v.year ?? null, key: rowValueCorrectionKey(v), textKey: correctionKey(v.text), raw: v.value, value: p };
   });
   const entries: CorrectionEntry[] = [
-    ...parsed.data.mappings.map((m) => ({ kind: "mapping" as const, key: correctionKey(m.text), label: `mapping "${m.text}" → ${m.indicator}` })),
-    ...units.map((u) => ({ kind: "unit" as const, key: u.key, label: `unit of ${u.file} → ${u.unit}` })),
-    ...values.map((v) => ({ kind: "value" as const, key: v.key, label: `value ${v.indicator} ${v.measure} ${v.year} in ${v.file} → ${v.raw}` })),
-    ...rowValues.map((v) => ({ kind: "row_value" as const, key: v.key, label: `row value ${v.indicator} ${v.measure} in ${v.file} ("${v.text.slice(0, 50)}") → ${v.raw}` })),
+    ...parsed.data.mappings.map((m) => entry("mapping", correctionKey(m.text), msg("correction.mapping", { text: m.text, code: m.indicator }))),
+    ...units.map((u) => entry("unit", u.key, msg("correction.unit", { file: u.file, unit: u.unit }))),
+    ...values.map((v) => entry("value", v.key, msg("correction.value", { code: v.indicator, measure: msg(`measure.${v.measure}`), year: v.year, file: v.file, value: v.raw }))),
+    ...rowValues.map((v) => entry("row_value", v.key, msg("correction.row_value", { code: v.indicator, measure: msg(`measure.${v.measure}`), file: v.file, text: v.text.slice(0, 50), value: v.raw }))),
   ];
   return { mappings, units, values, rowValues, entries };
 }

@@ -1,3 +1,4 @@
+import { render } from "@dx-atlas/schema";
 import { basename, dirname, resolve } from "node:path";
 import type { DocKind } from "@dx-atlas/schema";
 import type { Gazetteer } from "../gazetteer/gazetteer.ts";
@@ -49,7 +50,7 @@ export function parseManifest(text: string, manifestPath: string, source: string
     // ambiguous_unit when the file is read (nothing loaded for it), as a name in the text would.
     if (unit) {
       const found = unitsForSpec(g, unit);
-      if (typeof found === "string" && !/ names \d+ units/u.test(found)) throw new Error(`${at(row)}: ${found}`);
+      if (!Array.isArray(found) && found.code !== "doc.unit_spec_ambiguous") throw new Error(`${at(row)}: ${render(found, "en")}`);
     }
     const kindText = cell("kind");
     if (kindText && kindText !== "plan" && kindText !== "report") throw new Error(`${at(row)}: kind must be plan or report, got "${kindText}"`);

@@ -1,3 +1,4 @@
+import { msg, render } from "@dx-atlas/schema";
 import { INTEGER, LIST, listValue, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
 import type { FileResult } from "../process-document.ts";
 
@@ -46,16 +47,16 @@ export class RowWriter {
         ]);
       }
     }
-    for (const x of r.rejects) this.row("rejects", [x.source_file, x.submission_id, x.scope, x.reason_code, x.reason, x.source_line, x.source_ref, x.raw_text, x.best_code, x.best_confidence, x.source_location, x.match_text ?? null]);
+    for (const x of r.rejects) this.row("rejects", [x.source_file, x.submission_id, x.scope, x.reason_code, x.reason, x.source_line, x.source_ref, x.raw_text, x.best_code, x.best_confidence, x.source_location, x.match_text ?? null, x.message_code, x.message_params]);
     for (const u of r.corrections_used ?? []) this.row("correction_uses", [r.source_file, u.key, u.detail]);
-    for (const w of r.warnings) this.row("warnings", [w.source_file, w.submission_id, w.code, w.message, w.source_line, w.raw_text]);
+    for (const w of r.warnings) this.row("warnings", [w.source_file, w.submission_id, w.code, w.message, w.source_line, w.raw_text, w.message_code, w.message_params]);
     this.row("files", [r.source_file, r.content_hash, ruleset, s ? "loaded" : "rejected", s?.submission_id ?? null, loadedAt]);
   }
 
   /** The same bytes under another name: not loaded twice, noted as a warning. */
   writeDuplicate(sourceFile: string, contentHash: string, original: string, loadedAt: string, ruleset: string): void {
     const id = contentHash.slice(0, 16);
-    this.row("warnings", [sourceFile, id, "duplicate_file", `same content as ${original}: not loaded twice`, null, ""]);
+    this.row("warnings", [sourceFile, id, "duplicate_file", render(msg("doc.duplicate_not_loaded", { original }), "en"), null, "", "doc.duplicate_not_loaded", JSON.stringify({ original })]);
     this.row("files", [sourceFile, contentHash, ruleset, "duplicate", id, loadedAt]);
   }
 

@@ -29,6 +29,9 @@ ALTER TABLE rejects ADD COLUMN IF NOT EXISTS source_location VARCHAR;
 ALTER TABLE rejects ADD COLUMN IF NOT EXISTS match_text VARCHAR;
 ALTER TABLE observation_facts ADD COLUMN IF NOT EXISTS corrected VARCHAR;
 ALTER TABLE observation_facts ADD COLUMN IF NOT EXISTS ocr_confidence DOUBLE;
+-- A reject's reason as the message catalog's code and its parameters (JSON), for any language to render.
+ALTER TABLE rejects ADD COLUMN IF NOT EXISTS message_code VARCHAR;
+ALTER TABLE rejects ADD COLUMN IF NOT EXISTS message_params VARCHAR;
 -- What the catalog and bundled units were when last written (a run that did not change them skips re-writing them).
 CREATE TABLE IF NOT EXISTS reference_state (hash VARCHAR NOT NULL);
 -- Which of the analyst's corrections (data/corrections.yaml) each file used, and what a unit or value correction changed.
@@ -37,6 +40,8 @@ ALTER TABLE correction_uses ADD COLUMN IF NOT EXISTS detail VARCHAR;
 CREATE TABLE IF NOT EXISTS warnings (
   source_file VARCHAR NOT NULL, submission_id VARCHAR, code VARCHAR NOT NULL, message VARCHAR NOT NULL,
   source_line INTEGER, raw_text VARCHAR);
+ALTER TABLE warnings ADD COLUMN IF NOT EXISTS message_code VARCHAR;
+ALTER TABLE warnings ADD COLUMN IF NOT EXISTS message_params VARCHAR;
 CREATE TABLE IF NOT EXISTS indicators (
   code VARCHAR PRIMARY KEY, name_vi VARCHAR NOT NULL, name_en VARCHAR NOT NULL, pillar VARCHAR NOT NULL,
   unit VARCHAR NOT NULL, direction VARCHAR NOT NULL, source VARCHAR, national_target_year INTEGER,

@@ -1,3 +1,4 @@
+import { asReason, asWarning, msg, type Message } from "@dx-atlas/schema";
 import type { Indicator, Measure, Observation, Reject, ScopeLevel, Warning } from "@dx-atlas/schema";
 import { clauseTier, isTierOnly } from "../catalog/scope-levels.ts";
 import { matchIndicator as matchCatalog, type CatalogIndex, type IndicatorMatch } from "../catalog/match-indicator.ts";
@@ -53,11 +54,11 @@ const EACH = /từng loại|mỗi loại|cho cả hai|mỗi chỉ tiêu|từng c
  */
 export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcome {
   const out: RowOutcome = { observations: [], rejects: [], warnings: [], mapped: false, unmapped: false };
-  const reject = (reason_code: Reject["reason_code"], reason: string, m?: IndicatorMatch, matchText?: string) => out.rejects.some((r) => r.reason === reason) || out.rejects.push({
-    source_file: ctx.sourceFile, submission_id: ctx.submissionId, scope: "row", reason_code, reason,
+  const reject = (reason_code: Reject["reason_code"], why: Message, m?: IndicatorMatch, matchText?: string) => { const said = asReason(why); return out.rejects.some((r) => r.reason === said.reason) || out.rejects.push({
+    source_file: ctx.sourceFile, submission_id: ctx.submissionId, scope: "row", reason_code, ...said,
     source_line: row.source_line, source_ref: row.source_ref, raw_text: row.source_text,
     best_code: m?.best_code ?? null, best_confidence: m?.best_confidence ?? null, source_location: null, match_text: matchText ?? null,
-  });
+  }); };
   // An analyst's correction for the wording wins over the catalog match (and is recorded as used).
   const matchIndicator = (catalog: CatalogIndex, text: string, threshold?: number, units?: readonly Indicator["unit"][]): Match => {
     const key = correctionKey(text);
@@ -66,15 +67,15 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
     ctx.used?.add(key);
     return { code: c.code, confidence: 1, best_code: c.code, best_confidence: 1, excluded: c.code === null };
   };
-  const warn = (code: Warning["code"], message: string) => out.warnings.push({
-    source_file: ctx.sourceFile, submission_id: ctx.submissionId, code, message, source_line: row.source_line, raw_text: row.source_text,
+  const warn = (code: Warning["code"], message: Message) => out.warnings.push({
+    source_file: ctx.sourceFile, submission_id: ctx.submissionId, code, ...asWarning(message), source_line: row.source_line, raw_text: row.source_text,
   });
   // A report's tally of its plan's targets ("24/26 chỉ tiêu đã hoàn thành") is a value of its own; the
   // fraction in it is not a share of some indicator.
   const tallies = row.extractor === "prose" && row.text_measure ? findTargetTallies(row.text) : [];
   const textValues = row.text_measure ? sharedComparators(row.text, findValuesInText(row.text).filter((v) => !TALLY_NOUN_AFTER.test(row.text.slice(v.end)))) : [];
   if (row.summary && tallies.length === 0 && textValues.length === 0) {
-    reject("summary_line", `counts of the plan's own targets, not an indicator value: "${row.text}"`);
+    reject("summary_line", msg("row.tally", { text: row.text }));
     return out;
   }
   let clauses = splitClauses(row.text, textValues, row.extractor === "prose");
@@ -84,8 +85,8 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
   const cellValues: { measure: Measure; year: number | null; value: Loaded; raw: string }[] = [];
   for (const cell of row.cells) {
     const parsed = parseValue(cell.raw, { unitHint: row.unit_hint });
-    if (parsed.kind === "placeholder") warn("placeholder_unfilled", `the ${cell.measure === "actual" ? "result" : "target"} was left as the form's placeholder: "${cell.raw}"`);
-    else if (parsed.kind === "unparsed") reject("unparsed_value", `cannot read the ${cell.measure === "actual" ? "result" : "target"} "${cell.raw}": ${parsed.reason}`);
+    if (parsed.kind === "placeholder") warn("placeholder_unfilled", msg("row.placeholder", { measure: msg(`term.${cell.measure}`), raw: cell.raw }));
+    else if (parsed.kind === "unparsed") reject("unparsed_value", msg("row.unparsed", { measure: msg(`term.${cell.measure}`), raw: cell.raw, why: parsed.reason }));
     else if (parsed.kind !== "empty") cellValues.push({ measure: cell.measure, year: cell.year, value: { kind: parsed.kind, v: parsed } as Loaded, raw: cell.raw });
   }
 
@@ -205,7 +206,7 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
   }
 
   if (textValues.length === 0 && cellValues.length === 0 && !row.counts_only && tallies.length === 0) {
-    if (out.warnings.length === 0 && out.rejects.length === 0) reject("no_value", `the row gives no target and no result: "${row.text}"`, mapped[0]?.match);
+    if (out.warnings.length === 0 && out.rejects.length === 0) reject("no_value", msg("row.no_value", { text: row.text }), mapped[0]?.match);
     return out;
   }
 
@@ -223,7 +224,7 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
       const unit = ctx.catalog.unitOf.get(code);
       const own = OWN_KIND.has(value.v.unit ?? "");
       if ((value.v.unit === "percent" && unit === "count" && !isChange(value.v.comparator)) || (own && unit !== value.v.unit) || (!own && OWN_KIND.has(unit ?? ""))) {
-        reject("unmapped", `"${raw}" is a ${value.v.unit ?? "number"}, but the closest indicator, ${code}, is a ${unit}: "${text}"`, { code: null, confidence: 0, best_code: code, best_confidence: confidence }, text);
+        reject("unmapped", msg("row.unit_mismatch", { raw, value_unit: value.v.unit ?? msg("term.number"), code, unit: unit ?? null, text }), { code: null, confidence: 0, best_code: code, best_confidence: confidence }, text);
         return;
       }
     }
@@ -233,7 +234,7 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
     if (existing) {
       // The same value said twice ("100% … (Đối với 100% …)") is not worth a reviewer's time.
       const same = existing.comparator === (n?.comparator ?? existing.comparator) && existing.value === (n?.value ?? existing.value);
-      if (!same) warn("duplicate_in_row", `one row gives ${code} ${measure} twice: kept "${existing.raw_value}", not "${raw}"`);
+      if (!same) warn("duplicate_in_row", msg("row.duplicate_value", { code, measure: msg(`measure.${measure}`), kept: existing.raw_value, dropped: raw }));
       return;
     }
     out.observations.push({
@@ -252,11 +253,11 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
   const codeOf = ({ clause, match }: (typeof mapped)[number]): string | null => {
     if (match.code !== null) return match.code;
     if (match.excluded) {
-      reject("excluded", `not an indicator, by an analyst's correction: "${clause.text}"`, match, clause.text);
+      reject("excluded", msg("row.excluded_by_correction", { text: clause.text }), match, clause.text);
       return null;
     }
     out.unmapped = true;
-    reject("unmapped", `no catalog indicator matches "${clause.text}" (closest: ${match.best_code ?? "none"} at ${match.best_confidence})`, match, clause.text);
+    reject("unmapped", msg("row.unmapped", { text: clause.text, best: match.best_code ?? msg("term.none"), confidence: match.best_confidence }), match, clause.text);
     return null;
   };
 
@@ -272,7 +273,7 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
     if (!code || !m.clause.value) continue;
     const p = place(m.clause.text);
     if (p.other) {
-      reject("other_unit", `the value "${m.clause.value.value.raw}" (${code}) is said of ${p.other}, not of the document's unit: "${m.clause.text}"`, m.match, m.clause.text);
+      reject("other_unit", msg("row.other_unit_value", { raw: m.clause.value.value.raw, code, other: p.other, text: m.clause.text }), m.match, m.clause.text);
       continue;
     }
     emit(code, m.match.confidence, m.clause.text, m.measure ?? p.measure, p.year, { kind: "number", v: m.clause.value.value }, m.clause.value.value.raw);
@@ -304,7 +305,7 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
       }
       if (!m.code) continue;
       const p = place(clause);
-      if (p.other) { reject("other_unit", `the count "${c.value.raw}" (${m.code}) is said of ${p.other}, not of the document's unit: "${clause}"`, m, clause); continue; }
+      if (p.other) { reject("other_unit", msg("row.other_unit_count", { raw: c.value.raw, code: m.code, other: p.other, text: clause }), m, clause); continue; }
       emit(m.code, m.confidence, clause, p.measure, p.year, { kind: "number", v: c.value }, c.value.raw);
     }
   }
@@ -326,15 +327,15 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
   for (const t of tallies) {
     const clause = countClause(row.text, t.start, t.end);
     const p = place(clause);
-    if (p.other) { reject("other_unit", `the tally "${t.value.raw}" is said of ${p.other}, not of the document's unit: "${clause}"`, undefined, clause); continue; }
-    if (p.measure !== "actual") { reject("summary_line", `counts of the plan's own targets, not an indicator value: "${clause}"`, undefined, clause); continue; }
+    if (p.other) { reject("other_unit", msg("row.other_unit_tally", { raw: t.value.raw, other: p.other, text: clause }), undefined, clause); continue; }
+    if (p.measure !== "actual") { reject("summary_line", msg("row.tally", { text: clause }), undefined, clause); continue; }
     emit(TALLY_CODE[t.kind], 1, clause, "actual", p.year, { kind: "number", v: t.value }, t.value.raw);
   }
 
   const severalTargets = mapped.length > 1 && new Set(mapped.map((m) => m.match.code)).size > 1;
   for (const cell of cellValues) {
     if (severalTargets && !EACH.test(cell.raw)) {
-      reject("ambiguous_result", `one ${cell.measure === "actual" ? "result" : "target"} "${cell.raw}" for ${mapped.length} targets in the text: cannot tell which it belongs to`);
+      reject("ambiguous_result", msg("row.ambiguous", { measure: msg(`term.${cell.measure}`), raw: cell.raw, n: mapped.length }));
       continue;
     }
     for (const m of severalTargets ? mapped : mapped.slice(0, 1)) {

@@ -1,3 +1,4 @@
+import { msg, type Message } from "@dx-atlas/schema";
 import { readFileSync, statSync } from "node:fs";
 import type { AdminUnit, Reject } from "@dx-atlas/schema";
 import { indexCatalog, parseCatalog } from "../catalog/index.ts";
@@ -34,7 +35,7 @@ export function contextFrom(setup: ParseSetup): ProcessContext {
   return { catalog, gazetteer, corrections, correctionsSource: setup.correctionsSource, fileSeconds: setup.fileSeconds, ocr: setup.ocr, ocrSeconds: setup.ocrSeconds, manifest: new Map(setup.manifest.map((e) => [e.file, e])) };
 }
 
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+const mb = (n: number) => Number((n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0));
 
 /**
  * Reads one file (refusing it unread when it is larger than the limit, so memory stays bounded) and
@@ -44,10 +45,10 @@ export async function parseFile(task: ParseTask, ctx: ProcessContext, maxBytes: 
   let bytes: Uint8Array;
   try {
     const size = statSync(task.path).size;
-    if (size > maxBytes) return fileReject(task.name, "too_large", `the file is ${mb(size)}, more than the ${mb(maxBytes)} limit (--max-file-mb): not read. A plan or report is rarely over 10 MB; a scan or embedded media may be`);
+    if (size > maxBytes) return fileReject(task.name, "too_large", msg("read.too_large", { size: mb(size), limit: mb(maxBytes) }));
     bytes = readFileSync(task.path);
   } catch (err) {
-    return fileReject(task.name, "unreadable", `cannot read the file: ${(err as Error).message}`);
+    return fileReject(task.name, "unreadable", msg("read.cannot_read_file", { error: (err as Error).message }));
   }
   // Test hook (test/hostile.test.ts): a file that never finishes parsing, to prove the watchdog stops it. Unset in normal use.
   const hang = process.env.DX_TEST_HANG_ON;
@@ -56,11 +57,11 @@ export async function parseFile(task: ParseTask, ctx: ProcessContext, maxBytes: 
     return await processDocument(task.name, bytes, ctx);
   } catch (err) {
     // processDocument does not throw for bad input; this is a bug, reported against the file rather than lost.
-    return fileReject(task.name, "unreadable", `the ETL failed on this file (a bug; please report it): ${(err as Error).stack ?? (err as Error).message}`);
+    return fileReject(task.name, "unreadable", msg("read.bug", { error: (err as Error).stack ?? (err as Error).message }));
   }
 }
 
-export function fileReject(name: string, reason_code: Reject["reason_code"], reason: string): FileResult {
+export function fileReject(name: string, reason_code: Reject["reason_code"], reason: Message): FileResult {
   return {
     source_file: name, content_hash: "", submission: null, observations: [], warnings: [], stats: { rows: 0, mapped: 0, unmapped: 0 },
     rejects: [fileRejectRow(name, reason_code, reason)],

@@ -1,3 +1,4 @@
+import { msg } from "@dx-atlas/schema";
 import { Worker } from "node:worker_threads";
 import type { FileResult } from "../process-document.ts";
 import { contextFrom, fileReject, parseFile, type ParseSetup, type ParseTask } from "./context.ts";
@@ -54,7 +55,7 @@ export async function* parseAll(tasks: Iterable<ParseTask>, setup: ParseSetup, s
       busy.delete(w);
       workers.delete(w);
       void w.terminate();
-      done.set(job.id, fileReject(job.task.name, "timed_out", `parsing did not finish in ${setup.fileSeconds * 2} s and was stopped: the file is unusually large or shaped in a way the extractor reads slowly. Please report it (--file-timeout raises the limit)`));
+      done.set(job.id, fileReject(job.task.name, "timed_out", msg("read.stopped", { seconds: setup.fileSeconds * 2 })));
       spawn();
       signal();
     }

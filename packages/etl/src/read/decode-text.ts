@@ -1,10 +1,11 @@
+import { msg, type Message } from "@dx-atlas/schema";
 import { decodeWindows1252, decodeWindows1258, fromTcvn3, fromVni } from "./legacy-vietnamese.ts";
 import { syllableScore } from "./vietnamese-syllable.ts";
 
 /** Bytes decoded into text, or the reason they are not a text document. */
 export type DecodedText =
   | { ok: true; text: string; encoding: string }
-  | { ok: false; reason_code: "empty" | "binary" | "unreadable"; reason: string };
+  | { ok: false; reason_code: "empty" | "binary" | "unreadable"; reason: Message };
 
 const SAMPLE = 8192;
 
@@ -19,10 +20,10 @@ const SAMPLE = 8192;
  * Empty files and binary data are refused with a reason rather than turned into garbage text.
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
-  if (bytes.length === 0) return { ok: false, reason_code: "empty", reason: "the file is empty (0 bytes)" };
+  if (bytes.length === 0) return { ok: false, reason_code: "empty", reason: msg("read.empty") };
   const unicode = decodeUnicode(bytes);
-  if (unicode === "binary") return { ok: false, reason_code: "binary", reason: "the file holds binary data (NUL or control bytes), not text" };
-  if (unicode?.encoding.startsWith("utf-16")) return unicode.text.trim() === "" ? { ok: false, reason_code: "empty", reason: "the file holds only white space" } : { ok: true, ...unicode };
+  if (unicode === "binary") return { ok: false, reason_code: "binary", reason: msg("read.binary") };
+  if (unicode?.encoding.startsWith("utf-16")) return unicode.text.trim() === "" ? { ok: false, reason_code: "empty", reason: msg("read.whitespace") } : { ok: true, ...unicode };
   let decoded: { text: string; encoding: string; score: number; doubtful: boolean };
   if (unicode) {
     decoded = bestReading(unicode.text, unicode.encoding, [
@@ -54,7 +55,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
       ]);
     if (mixed.used.length > 0 && mixed.score > decoded.score) decoded = { text: mixed.text, encoding: `mixed:${mixed.used.join("+")}`, score: mixed.score, doubtful: false };
   }
-  if (decoded.text.trim() === "") return { ok: false, reason_code: "empty", reason: "the file holds only white space" };
+  if (decoded.text.trim() === "") return { ok: false, reason_code: "empty", reason: msg("read.whitespace") };
   return { ok: true, text: decoded.text, encoding: decoded.encoding };
 }
 

@@ -1,3 +1,4 @@
+import type { Message } from "@dx-atlas/schema";
 /**
  * What every reader hands to the extractors: the document as lines of text, tables as one line per
  * row with cells separated by tabs (the shape the text samples have), each line with where it came
@@ -12,11 +13,11 @@ export type DocumentFormat = "text" | "docx" | "pdf" | "xlsx" | "image";
 export type ReadFailure = {
   ok: false;
   reason_code: "empty" | "binary" | "unreadable" | "unsupported_format" | "too_large" | "needs_ocr" | "encrypted" | "timed_out";
-  reason: string;
+  reason: Message;
 };
 
 export type ReadResult =
-  | { ok: true; format: DocumentFormat; encoding: string | null; lines: DocumentLine[]; notes: string[]; ocr?: import("./read-pdf.ts").OcrReport }
+  | { ok: true; format: DocumentFormat; encoding: string | null; lines: DocumentLine[]; notes: Message[]; ocr?: import("./read-pdf.ts").OcrReport }
   | ReadFailure;
 
 /** A table's cells as one line: tabs separate cells, so line breaks and tabs inside a cell become spaces. */

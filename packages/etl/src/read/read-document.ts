@@ -1,3 +1,4 @@
+import { msg, type Message } from "@dx-atlas/schema";
 import { extname } from "node:path";
 import { decodeText } from "./decode-text.ts";
 import { textLines, type DocumentFormat, type ReadResult } from "./document-lines.ts";
@@ -31,7 +32,7 @@ const EXTENSION_FORMAT: Record<string, DocumentFormat> = {
   ".docx": "docx", ".pdf": "pdf", ".xlsx": "xlsx", ".xlsm": "xlsx", ".txt": "text", ".tsv": "text", ".csv": "text", ".md": "text",
   ".png": "image", ".jpg": "image", ".jpeg": "image",
 };
-const FORMAT_NAMES: Record<DocumentFormat, string> = { text: "plain text", docx: "a Word .docx file", pdf: "a PDF", xlsx: "an Excel .xlsx workbook", image: "an image (PNG or JPEG)" };
+const FORMAT_NAMES: Record<DocumentFormat, Message> = { text: msg("format.text"), docx: msg("format.docx"), pdf: msg("format.pdf"), xlsx: msg("format.xlsx"), image: msg("format.image") };
 
 /**
  * Reads any submission into document lines: plain text in any of the encodings `decodeText`
@@ -42,22 +43,22 @@ const FORMAT_NAMES: Record<DocumentFormat, string> = { text: "plain text", docx:
  */
 export async function readDocument(fileName: string, bytes: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS, ocr: OcrOptions = { ocr: true }): Promise<ReadResult> {
   const sniffed = sniffFormat(bytes);
-  const notes: string[] = [];
+  const notes: Message[] = [];
   try {
-    if (sniffed === "ole") return { ok: false, reason_code: "unsupported_format", reason: "an OLE compound file: a Word/Excel 97–2003 document (.doc/.xls) or a password-protected Office file. Save it as .docx/.xlsx without a password" };
-    if (sniffed === "rtf") return { ok: false, reason_code: "unsupported_format", reason: "an RTF document: save it as .docx" };
+    if (sniffed === "ole") return { ok: false, reason_code: "unsupported_format", reason: msg("read.ole") };
+    if (sniffed === "rtf") return { ok: false, reason_code: "unsupported_format", reason: msg("read.rtf") };
     let format: DocumentFormat;
     let result: ReadResult;
-    if (sniffed === "tiff") return { ok: false, reason_code: "unsupported_format", reason: "a TIFF image: save the scan as PDF, PNG or JPEG" };
+    if (sniffed === "tiff") return { ok: false, reason_code: "unsupported_format", reason: msg("read.tiff") };
     if (sniffed === "pdf") {
       format = "pdf";
       const pdf = await readPdf(bytes, limits.pdf, ocr);
       result = pdf.ok ? { ok: true, format, encoding: pdf.ocr ? ocrEncoding(pdf.ocr) : null, lines: pdf.lines, notes, ...(pdf.ocr ? { ocr: pdf.ocr } : {}) } : pdf;
     } else if (sniffed === "image") {
       format = "image";
-      if (!ocr.ocr) return { ok: false, reason_code: "needs_ocr", reason: "an image of a page: needs OCR (run without --no-ocr to read it)" };
+      if (!ocr.ocr) return { ok: false, reason_code: "needs_ocr", reason: msg("read.image_needs_ocr") };
       const { read, rulings } = await readPageImage(Buffer.from(bytes));
-      if (read.words.length === 0) return { ok: false, reason_code: "needs_ocr", reason: "an image in which OCR found no words (a photo, or a blank page)" };
+      if (read.words.length === 0) return { ok: false, reason_code: "needs_ocr", reason: msg("read.image_no_words") };
       // A photo has no known resolution: read it as if at the OCR resolution, which only scales the layout.
       const report = { pages: [1], blank: [], unread: [] };
       result = { ok: true, format, encoding: ocrEncoding(report), lines: layoutRuledPage(wordsToItems(read), rulings, 1, (its) => ocrLocation(1, its)).lines, notes, ocr: report };
@@ -71,9 +72,9 @@ export async function readDocument(fileName: string, bytes: Uint8Array, limits: 
         zip.checkAll();
         result = { ok: true, format, encoding: null, lines: readXlsx(zip), notes };
       } else if (zip.has("mimetype") || zip.has("content.xml")) {
-        return { ok: false, reason_code: "unsupported_format", reason: "an OpenDocument file (.odt/.ods): save it as .docx or .xlsx" };
+        return { ok: false, reason_code: "unsupported_format", reason: msg("read.odf") };
       } else {
-        return { ok: false, reason_code: "unsupported_format", reason: "a zip archive that is neither a Word .docx nor an Excel .xlsx (no word/document.xml or xl/workbook.xml)" };
+        return { ok: false, reason_code: "unsupported_format", reason: msg("read.zip_other") };
       }
     } else {
       format = "text";
@@ -82,21 +83,21 @@ export async function readDocument(fileName: string, bytes: Uint8Array, limits: 
       result = { ok: true, format, encoding: decoded.encoding, lines: textLines(decoded.text, null), notes };
     }
     const named = EXTENSION_FORMAT[extname(fileName).toLowerCase()];
-    if (result.ok && named && named !== format) notes.push(`the name says ${extname(fileName)} but the content is ${FORMAT_NAMES[format]}: read as ${format}`);
-    if (result.ok && result.lines.every((l) => l.text.trim() === "")) return { ok: false, reason_code: "empty", reason: `${FORMAT_NAMES[format]} with no text in it` };
+    if (result.ok && named && named !== format) notes.push(msg("read.extension_mismatch", { ext: extname(fileName), format: FORMAT_NAMES[format], read_as: format }));
+    if (result.ok && result.lines.every((l) => l.text.trim() === "")) return { ok: false, reason_code: "empty", reason: msg("read.no_text", { format: FORMAT_NAMES[format] }) };
     return result;
   } catch (err) {
     if (err instanceof ZipError) {
       const code = err.kind === "bomb" ? "too_large" : err.kind === "unsupported" ? (/encrypted/.test(err.message) ? "encrypted" : "unsupported_format") : "unreadable";
-      return { ok: false, reason_code: code, reason: `${zipKind(bytes)}: ${err.message}` };
+      return { ok: false, reason_code: code, reason: msg("read.zip_error", { kind: zipKind(bytes), error: err.message }) };
     }
-    return { ok: false, reason_code: "unreadable", reason: sniffed === "zip" ? `${zipKind(bytes)}: cannot be read: ${readerError(err)}` : `cannot be read as ${sniffed}: ${readerError(err)}` };
+    return { ok: false, reason_code: "unreadable", reason: sniffed === "zip" ? msg("read.zip_unreadable", { kind: zipKind(bytes), error: readerError(err) }) : msg("read.unreadable_as", { format: sniffed, error: readerError(err) }) };
   }
 }
 
-function zipKind(bytes: Uint8Array): string {
+function zipKind(bytes: Uint8Array): Message {
   const head = new TextDecoder("latin1").decode(bytes.subarray(0, 4096));
-  return head.includes("word/") ? "Word .docx" : head.includes("xl/") ? "Excel .xlsx" : "zip archive";
+  return msg(head.includes("word/") ? "format.zip_docx" : head.includes("xl/") ? "format.zip_xlsx" : "format.zip");
 }
 
 /**

@@ -1,3 +1,4 @@
+import { msg, type Message } from "@dx-atlas/schema";
 import type { DocumentLine, ReadFailure } from "./document-lines.ts";
 import { joinPages, layoutPage, layoutRuledPage, type PageLayout, type TextItem } from "./pdf-layout.ts";
 import { ocrLocation, readPageImage, renderPage, wordsToItems } from "./ocr.ts";
@@ -34,11 +35,11 @@ export async function readPdf(bytes: Uint8Array, limits: PdfLimits = DEFAULT_PDF
     doc = await task.promise;
   } catch (err) {
     const e = err as Error;
-    if (e.name === "PasswordException") return { ok: false, reason_code: "encrypted", reason: "the PDF is password-protected: ask the sender for an unprotected copy" };
-    return { ok: false, reason_code: "unreadable", reason: `the PDF cannot be opened (${e.message}): damaged or truncated?` };
+    if (e.name === "PasswordException") return { ok: false, reason_code: "encrypted", reason: msg("read.pdf_encrypted") };
+    return { ok: false, reason_code: "unreadable", reason: msg("read.pdf_unreadable", { error: e.message }) };
   }
   try {
-    if (doc.numPages > limits.maxPages) return { ok: false, reason_code: "too_large", reason: `the PDF has ${doc.numPages} pages, more than the limit of ${limits.maxPages}` };
+    if (doc.numPages > limits.maxPages) return { ok: false, reason_code: "too_large", reason: msg("read.pdf_too_many_pages", { pages: doc.numPages, limit: limits.maxPages }) };
     const pages: PageLayout[] = [];
     const ocr: OcrReport = { pages: [], blank: [], unread: [] };
     let chars = 0;
@@ -71,8 +72,8 @@ export async function readPdf(bytes: Uint8Array, limits: PdfLimits = DEFAULT_PDF
       }
       page.cleanup();
     }
-    if (chars === 0 && !options.ocr) return { ok: false, reason_code: "needs_ocr", reason: `no text layer: needs OCR (${doc.numPages} page${doc.numPages === 1 ? "" : "s"} of images, probably a scan; run without --no-ocr to read it)` };
-    if (chars === 0 && ocr.pages.length === 0) return { ok: false, reason_code: ocr.unread.length > 0 ? "timed_out" : "needs_ocr", reason: ocr.unread.length > 0 ? `no text layer, and the time budget ran out before OCR read a page (${ocr.unread.length} pages unread; --file-timeout raises it)` : `no text layer, and OCR found no words on its ${doc.numPages} page${doc.numPages === 1 ? "" : "s"} (blank pages or photos)` };
+    if (chars === 0 && !options.ocr) return { ok: false, reason_code: "needs_ocr", reason: msg("read.pdf_needs_ocr", { pages: doc.numPages }) };
+    if (chars === 0 && ocr.pages.length === 0) return { ok: false, reason_code: ocr.unread.length > 0 ? "timed_out" : "needs_ocr", reason: ocr.unread.length > 0 ? msg("read.pdf_ocr_out_of_time", { pages: ocr.unread.length }) : msg("read.pdf_ocr_no_words", { pages: doc.numPages }) };
     return { ok: true, lines: joinPages(pages), ...(ocr.pages.length + ocr.blank.length + ocr.unread.length > 0 ? { ocr } : {}) };
   } finally {
     await doc.destroy();

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { fromStored, msg, render, type Lang, type Message, type MessageCode, type Param } from "@dx-atlas/schema";
 import { correctionKey } from "../corrections/corrections.ts";
 
 // What needs a human after a run, as items with a stable id (the same finding keeps its id across
@@ -13,8 +14,10 @@ export interface ReviewItem {
   line: number | null;
   /** The source text (the row, or the start of the file). */
   text: string;
-  /** What is wrong, in a sentence. */
+  /** What is wrong, in a sentence (English; the id is made from it). */
   detail: string;
+  /** The same as a catalog message, for the reader's language (not in --json: that stays as it was). */
+  message: Message;
   /** For mapping items: the wording a correction is keyed by, and the code proposed (null: none). */
   wording?: string;
   proposed?: string | null;
@@ -42,11 +45,11 @@ export const itemId = (kind: ReviewKind, file: string, line: number | null, text
   createHash("sha1").update(`${kind}|${file}|${line ?? ""}|${text}`).digest("hex").slice(0, 8);
 
 export interface ReviewRows {
-  rejects: { source_file: string; scope: string; reason_code: string; reason: string; source_line: number | null; raw_text: string; match_text: string | null; best_code: string | null; best_confidence: number | null }[];
+  rejects: { source_file: string; scope: string; reason_code: string; reason: string; message_code: string | null; message_params: string | null; source_line: number | null; raw_text: string; match_text: string | null; best_code: string | null; best_confidence: number | null }[];
   lowConfidence: { source_file: string; source_line: number; indicator_code: string; indicator_text: string | null; confidence: number; source_text: string | null; raw_value: string | null }[];
   ocr: { source_file: string; source_line: number; indicator_code: string; raw_value: string | null; ocr_confidence: number; source_location: string | null }[];
   units: { source_file: string; unit_level: string | null; unit_name: string | null; unit_confidence: number | null }[];
-  warnings: { source_file: string; code: string; message: string; source_line: number | null; raw_text: string | null }[];
+  warnings: { source_file: string; code: string; message: string; message_code: string | null; message_params: string | null; source_line: number | null; raw_text: string | null }[];
   conflicts: { unit_name: string; period_year: number; indicator_code: string; measure: "target" | "actual"; entries: { raw_value: string | null; source_file: string; source_line: number }[] }[];
 }
 
@@ -56,49 +59,51 @@ const ROW_VALUE_REASONS = new Set(["ambiguous_result", "no_value", "unparsed_val
 const measureOfReason = (reason: string): "target" | "actual" | null =>
   /^(?:one|cannot read the) result/u.test(reason) ? "actual" : /^(?:one|cannot read the) target/u.test(reason) ? "target" : null;
 
-const item = (kind: ReviewKind, file: string, line: number | null, text: string, detail: string, extra: Partial<ReviewItem> = {}): ReviewItem =>
-  ({ id: itemId(kind, file, line, `${text}|${detail}`), kind, file, line, text, detail, ...extra });
+const item = (kind: ReviewKind, file: string, line: number | null, text: string, message: Message, extra: Partial<ReviewItem> = {}): ReviewItem => {
+  const detail = render(message, "en");
+  return { id: itemId(kind, file, line, `${text}|${detail}`), kind, file, line, text, detail, message, ...extra };
+};
+/** "no_value: the row gives …": the reason's or warning's label, then its message. */
+const coded = (label: string, stored: Message) => msg("review.coded", { label: msg(label as MessageCode), text: stored });
 
 /** Every finding as a review item, ordered by file and line. */
 export function reviewItems(rows: ReviewRows): ReviewItem[] {
   const out: ReviewItem[] = [];
   for (const r of rows.rejects) {
     // A file rejected for its unit is settled by naming the unit (--accept ID --unit …).
-    if (r.scope === "file") out.push(item("file_rejected", r.source_file, null, r.raw_text.slice(0, 200), r.reason, r.reason_code === "unknown_unit" || r.reason_code === "ambiguous_unit" ? { fix: { kind: "unit", file: r.source_file } } : {}));
+    const stored = fromStored(r.message_code, r.message_params, r.reason);
+    if (r.scope === "file") out.push(item("file_rejected", r.source_file, null, r.raw_text.slice(0, 200), stored, r.reason_code === "unknown_unit" || r.reason_code === "ambiguous_unit" ? { fix: { kind: "unit", file: r.source_file } } : {}));
     else if (r.reason_code === "unmapped") {
-      out.push(item("unmapped", r.source_file, r.source_line, r.raw_text, r.reason, { wording: r.match_text ?? r.raw_text, proposed: r.best_code }));
-    } else out.push(item("unreadable_row", r.source_file, r.source_line, r.raw_text, `${r.reason_code}: ${r.reason}`,
+      out.push(item("unmapped", r.source_file, r.source_line, r.raw_text, stored, { wording: r.match_text ?? r.raw_text, proposed: r.best_code }));
+    } else out.push(item("unreadable_row", r.source_file, r.source_line, r.raw_text, coded(`reason.${r.reason_code}`, stored),
       ROW_VALUE_REASONS.has(r.reason_code) ? { fix: { kind: "row_value", file: r.source_file, text: r.raw_text, measure: measureOfReason(r.reason), proposed: r.best_code } } : {}));
   }
   for (const o of rows.lowConfidence) {
-    out.push(item("low_confidence", o.source_file, o.source_line, o.source_text ?? "", `mapped to ${o.indicator_code} at confidence ${o.confidence.toFixed(2)} (value "${o.raw_value ?? ""}"): confirm or correct`,
+    out.push(item("low_confidence", o.source_file, o.source_line, o.source_text ?? "", msg("review.low_confidence_detail", { code: o.indicator_code, confidence: o.confidence, raw: o.raw_value ?? "" }),
       { wording: o.indicator_text ?? o.source_text ?? "", proposed: o.indicator_code }));
   }
   for (const o of rows.ocr) {
-    const bound = /[≥≤]/u.test(o.raw_value ?? "") ? " (OCR cannot tell \"≥\" from \">\" and reads both as \"≥\")" : "";
-    out.push(item("ocr_unsure", o.source_file, o.source_line, o.raw_value ?? "", `read by OCR at confidence ${o.ocr_confidence.toFixed(0)}: "${o.raw_value ?? ""}" for ${o.indicator_code}${bound}; check it against the page image (${o.source_location ?? "page unknown"}); if it is misread, correct it in data/corrections.yaml (values: file, indicator, measure, year, value)`));
+    const bound = /[≥≤]/u.test(o.raw_value ?? "");
+    out.push(item("ocr_unsure", o.source_file, o.source_line, o.raw_value ?? "", msg(bound ? "review.ocr_bound_detail" : "review.ocr_detail",
+      { confidence: o.ocr_confidence, raw: o.raw_value ?? "", code: o.indicator_code, where: o.source_location ?? msg("review.page_unknown") })));
   }
   for (const u of rows.units) {
-    out.push(item("unit_uncertain", u.source_file, null, `${u.unit_level ?? ""} ${u.unit_name ?? ""}`.trim(), `the unit was resolved at confidence ${(u.unit_confidence ?? 0).toFixed(2)}: check it is the unit that filed the document`,
+    out.push(item("unit_uncertain", u.source_file, null, `${u.unit_level ?? ""} ${u.unit_name ?? ""}`.trim(), msg("review.unit_detail", { confidence: u.unit_confidence ?? 0 }),
       { fix: { kind: "unit", file: u.source_file } }));
   }
   for (const w of rows.warnings) {
-    out.push(item(w.code === "placeholder_unfilled" ? "placeholder" : "warning", w.source_file, w.source_line, w.raw_text ?? "", `${w.code}: ${w.message}`,
+    out.push(item(w.code === "placeholder_unfilled" ? "placeholder" : "warning", w.source_file, w.source_line, w.raw_text ?? "", coded(`warning.${w.code}`, fromStored(w.message_code, w.message_params, w.message)),
       w.code === "unit_name_mismatch" ? { fix: { kind: "unit", file: w.source_file } } : {}));
   }
   for (const c of rows.conflicts) {
     const values = c.entries.map((e) => `"${e.raw_value ?? ""}" (${e.source_file}:${e.source_line})`).join(" vs ");
     const first = c.entries[0]!;
-    out.push(item("conflict", first.source_file, first.source_line, `${c.unit_name} ${c.period_year} ${c.indicator_code}`, `${c.measure === "actual" ? "results" : "targets"} disagree: ${values}`,
+    out.push(item("conflict", first.source_file, first.source_line, `${c.unit_name} ${c.period_year} ${c.indicator_code}`, msg("review.conflict_detail", { measures: msg(c.measure === "actual" ? "term.actuals" : "term.targets"), values }),
       { fix: { kind: "value", files: [...new Set(c.entries.map((e) => e.source_file))], indicator: c.indicator_code, measure: c.measure, year: c.period_year } }));
   }
   return out.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.kind.localeCompare(b.kind));
 }
 
-const LABEL: Record<ReviewKind, string> = {
-  unmapped: "unmapped", low_confidence: "unsure mapping", unit_uncertain: "unit unsure", conflict: "conflict",
-  placeholder: "placeholder", unreadable_row: "row not read", file_rejected: "file rejected", warning: "warning", ocr_unsure: "OCR unsure",
-};
 
 const clip = (s: string, n: number) => { const t = s.replace(/\s+/g, " ").trim(); return t.length > n ? `${t.slice(0, n - 1)}…` : t; };
 
@@ -129,31 +134,34 @@ export function recurringWordings(items: ReviewItem[]): WordingGroup[] {
 }
 
 /** The review list as text, grouped by file, one finding per line with its id and source line. */
-export function formatReview(items: ReviewItem[]): string {
-  if (items.length === 0) return "Nothing to review.";
+export function formatReview(items: ReviewItem[], lang: Lang = "vi"): string {
+  const t = (code: MessageCode, params?: Record<string, Param>) => render(msg(code, params), lang);
+  const label = (kind: ReviewKind) => t(`review.${kind}`);
+  if (items.length === 0) return t("review.nothing");
   const lines: string[] = [];
   const recurring = recurringWordings(items);
   if (recurring.length > 0) {
-    lines.push("Unmapped wordings in several files (accepting one maps every file that uses it):");
+    lines.push(t("review.recurring"));
     for (const g of recurring.slice(0, 20)) {
-      lines.push(`  [${g.ids[0]}] ${String(g.files.length).padStart(3)} files  “${clip(g.wording, 110)}”`);
+      lines.push(`  [${g.ids[0]}] ${t("review.recurring_files", { n: g.files.length }).padStart(9)}  “${clip(g.wording, 110)}”`);
       lines.push(`  ${" ".repeat(17)}${clip(g.files.join(", "), 140)}`);
-      lines.push(`  ${" ".repeat(17)}accept: pnpm etl review --accept ${g.ids[0]} --as ${g.proposed ?? "CODE"}   (or --new CODE --name "…" [--unit percent] [--direction higher] for a new indicator)`);
+      lines.push(`  ${" ".repeat(17)}${t("review.recurring_accept", { id: g.ids[0]!, code: g.proposed ?? (lang === "vi" ? "MÃ" : "CODE") })}`);
     }
   }
+  const pad = " ".repeat(18);
   let file = "";
   for (const it of items) {
     if (it.file !== file) { file = it.file; lines.push("", file); }
     const at = it.line === null ? "" : `:${it.line}`;
-    lines.push(`  [${it.id}] ${at.padEnd(6)} ${LABEL[it.kind].padEnd(14)} ${clip(it.detail, 150)}`);
-    if (it.text) lines.push(`  ${" ".repeat(18)}“${clip(it.text, 140)}”`);
-    if (it.fix?.kind === "unit") lines.push(`  ${" ".repeat(18)}fix: pnpm etl review --accept ${it.id} --unit "xã …, huyện …"   (the unit that filed ${it.fix.file}; or a GSO code)`);
-    if (it.fix?.kind === "row_value") lines.push(`  ${" ".repeat(18)}fix: pnpm etl review --accept ${it.id} --value "…"${it.fix.proposed ? ` [--as CODE]   (for ${it.fix.proposed} unless --as says)` : " --as CODE"}${it.fix.measure ? "" : " --measure target|actual"}`);
-    if (it.fix?.kind === "value") lines.push(`  ${" ".repeat(18)}fix: pnpm etl review --accept ${it.id} --value "…"   (the right ${it.fix.measure === "actual" ? "result" : "target"}, as the documents write it; or --value none)`);
-    if (it.wording !== undefined) lines.push(`  ${" ".repeat(18)}accept: pnpm etl review --accept ${it.id}${it.proposed ? "" : " --as CODE"}   (${it.proposed ? `maps it to ${it.proposed}` : "no code proposed"}; --as CODE or --as none to choose)`);
+    lines.push(`  [${it.id}] ${at.padEnd(6)} ${label(it.kind).padEnd(15)} ${clip(render(it.message, lang), 150)}`);
+    if (it.text) lines.push(`  ${pad}“${clip(it.text, 140)}”`);
+    if (it.fix?.kind === "unit") lines.push(`  ${pad}${t("review.fix_unit", { id: it.id, file: it.fix.file })}`);
+    if (it.fix?.kind === "row_value") lines.push(`  ${pad}${it.fix.proposed ? t("review.fix_row_value", { id: it.id, code: it.fix.proposed }) : t("review.fix_row_value_no_code", { id: it.id })}${it.fix.measure ? "" : t("review.fix_measure")}`);
+    if (it.fix?.kind === "value") lines.push(`  ${pad}${t("review.fix_value", { id: it.id, measure: msg(`term.${it.fix.measure}`) })}`);
+    if (it.wording !== undefined) lines.push(`  ${pad}${it.proposed ? t("review.accept_proposed", { id: it.id, code: it.proposed }) : t("review.accept_none", { id: it.id })}`);
   }
   const counts = new Map<ReviewKind, number>();
   for (const it of items) counts.set(it.kind, (counts.get(it.kind) ?? 0) + 1);
-  lines.push("", `${items.length} to review: ${[...counts].map(([k, n]) => `${n} ${LABEL[k]}`).join(", ")}.`);
+  lines.push("", t("review.total", { n: items.length, counts: [...counts].map(([k, n]) => `${n} ${label(k)}`).join(", ") }));
   return lines.join("\n").trimStart();
 }

@@ -1,3 +1,4 @@
+import { msg } from "@dx-atlas/schema";
 import type { ValueUnit } from "@dx-atlas/schema";
 import { findExpressions, findValuesInText } from "./find-values.ts";
 import { BOOL_FALSE, BOOL_TRUE, STATUS_PATTERNS } from "./vocabulary.ts";
@@ -30,7 +31,7 @@ const tidy = (s: string) => s.normalize("NFC").replace(/\s+/g, " ").trim();
  */
 export function parseValue(input: string, options: ParseValueOptions = {}): ParsedValue {
   const raw = typeof input === "string" ? input : String(input);
-  if (raw.length > MAX_CELL) return { kind: "unparsed", raw: raw.slice(0, 200), reason: `value cell is ${raw.length} characters long` };
+  if (raw.length > MAX_CELL) return { kind: "unparsed", raw: raw.slice(0, 200), reason: msg("value.too_long", { n: raw.length }) };
   let text = trimEndWhere(trimStartWhere(tidy(raw), OPENING), CLOSING).trim();
   const hadInstruction = FORM_INSTRUCTION.test(text);
   FORM_INSTRUCTION.lastIndex = 0;
@@ -48,7 +49,7 @@ export function parseValue(input: string, options: ParseValueOptions = {}): Pars
   if (BOOL_TRUE.test(lower)) return { kind: "bool", value: 1, raw };
   if (BOOL_FALSE.test(lower)) return { kind: "bool", value: 0, raw };
   if (hadInstruction) return { kind: "placeholder", raw };
-  return { kind: "unparsed", raw, reason: "no number, status word or yes/no word" };
+  return { kind: "unparsed", raw, reason: msg("value.no_number") };
 }
 
 function readNumbers(text: string, unitHint: ValueUnit | null): NumericValue | null {

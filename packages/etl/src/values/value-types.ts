@@ -19,7 +19,7 @@ export interface BoolValue { kind: "bool"; value: 0 | 1; raw: string }
 export interface PlaceholderValue { kind: "placeholder"; raw: string }
 export interface EmptyValue { kind: "empty"; raw: string }
 /** Text that is not a value, with the reason, so a reviewer can see why. */
-export interface UnparsedValue { kind: "unparsed"; raw: string; reason: string }
+export interface UnparsedValue { kind: "unparsed"; raw: string; reason: import("@dx-atlas/schema").Message }
 
 export type ParsedValue = NumericValue | StatusValue | BoolValue | PlaceholderValue | EmptyValue | UnparsedValue;
 
