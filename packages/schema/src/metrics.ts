@@ -69,7 +69,8 @@ export const targetVsActualSchema = z.object({
   n_actuals: int("How many results they give."),
   targets_disagree: z.boolean().meta({ description: "True when those targets differ (see the conflicts view)." }),
   actuals_disagree: z.boolean().meta({ description: "True when those results differ; the result on the target's own row wins, then a report of that year, then a table over prose." }),
-  note: text("Why the status is what it is, when that is not obvious (placeholder left unfilled, disagreeing values, units that differ)."),
+  note: text("Why the status is what it is, when that is not obvious (placeholder left unfilled, disagreeing values, units that differ), in English."),
+  notes: text("The same notes as the message catalog's codes with their parameters, a JSON list ([{\"code\": \"note.results_disagree\", \"params\": {\"values\": …}}]), for any language to render; null when there is none."),
 });
 export type TargetVsActual = z.infer<typeof targetVsActualSchema>;
 

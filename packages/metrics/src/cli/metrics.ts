@@ -7,6 +7,7 @@ import { renderCompare, renderCompleteness, renderTargetVsActual, renderTrend } 
 import { formatTable } from "../format/table.ts";
 import { describeValue, num, shortRef } from "../format/values.ts";
 import { readMetric } from "../read-metric.ts";
+import { chooseLang, say, type Lang, type MessageCode } from "@dx-atlas/schema";
 import { openWarehouse } from "../warehouse/connection.ts";
 import { runCli, warehousePath } from "./common.ts";
 
@@ -23,6 +24,7 @@ Filters:
 Options:
   --json | --csv        all columns, machine-readable (default: a readable table)
   --points              trend: print every point with its year-on-year change
+  --lang vi|en          the table's language (default Vietnamese, or DX_LANG); --json and --csv stay English
   --db PATH             warehouse file (default: data/warehouse.duckdb)
 The same numbers are tables in the warehouse: target_vs_actual, trend_points, trend_progress,
 comparison, completeness (and the view comparison_missing).`;
@@ -35,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     args = parseArgs({ args: argv, allowPositionals: true, options: {
       indicator: { type: "string" }, unit: { type: "string" }, year: { type: "string" }, province: { type: "string" },
-      json: { type: "boolean" }, csv: { type: "boolean" }, points: { type: "boolean" }, db: { type: "string" }, help: { type: "boolean" },
+      json: { type: "boolean" }, csv: { type: "boolean" }, points: { type: "boolean" }, db: { type: "string" }, lang: { type: "string" }, help: { type: "boolean" },
     } });
   } catch (err) {
     console.error(`metrics: ${(err as Error).message}\n${USAGE}`);
@@ -49,6 +51,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const year = args.values.year === undefined ? undefined : Number(args.values.year);
   if (year !== undefined && !Number.isInteger(year)) { console.error(`metrics: --year must be a year, got "${args.values.year}"`); return 2; }
+  const lang = chooseLang(args.values.lang);
+  const print = (table: string, n: number, counts = "") => printRows(table, n, counts, lang);
+  const tally = (codes: string[], prefix: "status" | "progress") => tallyOf(codes.map((c) => say(lang, `${prefix}.${c}` as MessageCode)));
   const filter: MetricFilter = { indicator: args.values.indicator, unit: args.values.unit, year, province: args.values.province };
   const wh = await openWarehouse(warehousePath(args.values.db), { readOnly: true });
   try {
@@ -59,24 +64,24 @@ async function main(argv: string[]): Promise<number> {
     };
     if (command === "target-vs-actual") {
       const rows = await readMetric(wh.conn, "target-vs-actual", filter);
-      if (machine) emit(rows); else print(renderTargetVsActual(rows), rows.length, tally(rows.map((r) => r.status)));
+      if (machine) emit(rows); else print(renderTargetVsActual(rows, lang), rows.length, tally(rows.map((r) => r.status), "status"));
     } else if (command === "trend" && args.values.points) {
       const rows = await readMetric(wh.conn, "trend-points", filter);
       if (machine) emit(rows);
-      else print(formatTable(["unit", "indicator", "year", "value", "change", "annual growth", "source"], rows.map((r) => [
-        r.unit_name ?? r.unit_key, r.indicator_code, r.year, describeValue({ comparator: null, value: r.value, unit: r.unit }),
-        r.change === null ? "" : num(r.change), r.annual_growth === null ? "" : `${num(r.annual_growth * 100, 1)}%`, shortRef(r.source_file, r.source_line),
+      else print(formatTable((["unit", "indicator", "year", "value", "change", "annual_growth", "source"] as const).map((c) => say(lang, `metrics.col.${c}`)), rows.map((r) => [
+        r.unit_name ?? r.unit_key, r.indicator_code, r.year, describeValue({ comparator: null, value: r.value, unit: r.unit }, lang),
+        r.change === null ? "" : num(r.change, 2, lang), r.annual_growth === null ? "" : `${num(r.annual_growth * 100, 1, lang)}%`, shortRef(r.source_file, r.source_line),
       ])), rows.length);
     } else if (command === "trend") {
       const rows = await readMetric(wh.conn, "trend", filter);
-      if (machine) emit(rows); else print(renderTrend(rows), rows.length, tally(rows.map((r) => r.status)));
+      if (machine) emit(rows); else print(renderTrend(rows, lang), rows.length, tally(rows.map((r) => r.status), "progress"));
     } else if (command === "compare") {
       const rows = await readMetric(wh.conn, "compare", filter);
       const missing = await readMetric(wh.conn, "compare-missing", { ...filter, unit: undefined });
-      if (machine) emit(rows); else print(renderCompare(rows, missing), rows.length);
+      if (machine) emit(rows); else print(renderCompare(rows, missing, lang), rows.length);
     } else {
       const rows = await readMetric(wh.conn, "completeness", filter);
-      if (machine) emit(rows); else print(renderCompleteness(rows), rows.length);
+      if (machine) emit(rows); else print(renderCompleteness(rows, lang), rows.length);
     }
   } finally {
     wh.close();
@@ -84,16 +89,16 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-function tally(values: string[]): string {
+function tallyOf(values: string[]): string {
   const counts = new Map<string, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${n} ${k}`).join(", ");
 }
 
-function print(table: string, n: number, counts = ""): void {
-  if (n === 0) { console.log("No rows match (check --indicator / --unit / --year; `pnpm metrics completeness` lists what is loaded)."); return; }
+function printRows(table: string, n: number, counts: string, lang: Lang): void {
+  if (n === 0) { console.log(say(lang, "metrics.no_rows")); return; }
   console.log(table);
-  console.log(`\n${n} row${n === 1 ? "" : "s"}${counts ? `: ${counts}` : ""}.`);
+  console.log(`\n${counts ? say(lang, "metrics.rows_counts", { n, counts }) : say(lang, "metrics.rows_end", { n })}`);
 }
 
 runCli("metrics", main);

@@ -6,19 +6,21 @@ import { formatTable } from "../format/table.ts";
 import { runQuery } from "../query/run-query.ts";
 import { openWarehouse } from "../warehouse/connection.ts";
 import { runCli, warehousePath } from "./common.ts";
+import { chooseLang, msg, say } from "@dx-atlas/schema";
 
 const USAGE = `Usage: pnpm query "SQL" [--json|--csv] [--max-rows N] [--db PATH]
 Runs one read-only statement against the warehouse (default: data/warehouse.duckdb).
 Tables: files, submissions, observation_facts, rejects, warnings, indicators, units, and the metric
         tables target_vs_actual, trend_points, trend_progress, comparison, completeness.
 Views:  observations, conflicts, comparison_missing (and helpers metric_observations, unit_lineage, …).
-The table view prints at most --max-rows rows (default 200); --json and --csv print every row.`;
+The table view prints at most --max-rows rows (default 200); --json and --csv print every row.
+--lang vi|en: the language of the row count (default Vietnamese, or DX_LANG).`;
 
 async function main(argv: string[]): Promise<number> {
   let args;
   try {
     args = parseArgs({ args: argv, allowPositionals: true, options: {
-      json: { type: "boolean" }, csv: { type: "boolean" }, "max-rows": { type: "string" }, db: { type: "string" }, help: { type: "boolean" },
+      json: { type: "boolean" }, csv: { type: "boolean" }, "max-rows": { type: "string" }, db: { type: "string" }, help: { type: "boolean" }, lang: { type: "string" },
     } });
   } catch (err) {
     console.error(`query: ${(err as Error).message}\n${USAGE}`);
@@ -28,6 +30,7 @@ async function main(argv: string[]): Promise<number> {
   const sql = args.positionals.join(" ").trim();
   if (!sql) { console.error(`query: give the SQL as one quoted argument\n${USAGE}`); return 2; }
   const maxRows = Number(args.values["max-rows"] ?? 200);
+  const lang = chooseLang(args.values.lang);
   const wh = await openWarehouse(warehousePath(args.values.db), { readOnly: true });
   try {
     let result;
@@ -44,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
       const shown = result.rows.slice(0, maxRows);
       console.log(formatTable(result.columns.map((c) => c.name), shown.map((r) => result.columns.map((c) => cell(r[c.name])))));
       const more = result.rows.length - shown.length;
-      console.log(`\n${result.rows.length} row${result.rows.length === 1 ? "" : "s"}${more > 0 ? ` (${more} not shown: use --csv or --json, or --max-rows)` : ""}.`);
+      console.log(`\n${say(lang, "query.rows", { n: result.rows.length, more: more > 0 ? msg("query.more", { n: more }) : "" })}`);
     }
   } finally {
     wh.close();

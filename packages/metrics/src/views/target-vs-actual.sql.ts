@@ -1,5 +1,22 @@
 import type { MetricTable } from "./metric-table.ts";
+import { sqlNotes } from "./message.sql.ts";
 import { UNIT_COLUMNS, unitColumnsOf } from "./units.sql.ts";
+
+// Why a status is what it is, when that is not obvious: English in `note`, catalog messages in `notes`.
+const COMPARABLE_NUMBER = "status = 'not_comparable' AND av IS NOT NULL";
+const NOTES = sqlNotes([
+  { when: "status = 'no_result' AND placeholder", code: "note.placeholder" },
+  { when: "actuals_disagree", code: "note.results_disagree", params: { values: "actual_values" } },
+  { when: "targets_disagree", code: "note.targets_disagree", params: { values: "target_values" } },
+  // Why a pair cannot be compared: the first of these that holds.
+  { when: "status = 'not_comparable' AND av IS NULL", code: "note.status_vs_number" },
+  { when: `${COMPARABLE_NUMBER} AND coalesce(t_qualitative, false)`, code: "note.qualitative_vs_number" },
+  { when: `${COMPARABLE_NUMBER} AND NOT coalesce(t_qualitative, false) AND coalesce(tc IN ('increase', 'decrease'), false)`, code: "note.change_vs_level" },
+  { when: `${COMPARABLE_NUMBER} AND NOT coalesce(t_qualitative, false) AND NOT coalesce(tc IN ('increase', 'decrease'), false) AND coalesce(ac IN ('increase', 'decrease'), false)`, code: "note.level_vs_change" },
+  { when: `${COMPARABLE_NUMBER} AND NOT coalesce(t_qualitative, false) AND NOT coalesce(tc IN ('increase', 'decrease'), false) AND NOT coalesce(ac IN ('increase', 'decrease'), false)`, code: "note.units_differ", params: { target_unit: "tu", result_unit: "au" } },
+  { when: "status = 'met' AND tc = 'range' AND tmax IS NOT NULL AND NOT (av BETWEEN tv AND tmax)", code: "note.beyond_range" },
+  { when: "tc = 'approx' OR ac = 'approx'", code: "note.approx" },
+]);
 
 // Target vs actual. A (unit, indicator, year) may be named by several documents — a report's appendix
 // holds both target and result on one row, a prose paragraph repeats the result, a next-year plan
@@ -129,19 +146,7 @@ SELECT ${UNIT_COLUMNS}, indicator_code, indicator_name, direction, period_year, 
        target_file, target_line, target_ref,
        av AS actual_value, au AS actual_unit, astatus AS actual_status, actual_raw, actual_file, actual_line, actual_ref,
        n_targets, n_actuals, targets_disagree, actuals_disagree,
-       nullif(concat_ws('; ',
-         CASE WHEN status = 'no_result' AND placeholder THEN 'the result was left as the form''s placeholder' END,
-         CASE WHEN actuals_disagree THEN 'results disagree: ' || actual_values END,
-         CASE WHEN targets_disagree THEN 'targets disagree: ' || target_values END,
-         CASE WHEN status = 'not_comparable' THEN CASE
-           WHEN av IS NULL THEN 'the result is a status, the target a number'
-           WHEN t_qualitative THEN 'the target is qualitative, the result a number'
-           WHEN tc IN ('increase', 'decrease') THEN 'the target is a change, the result a level'
-           WHEN ac IN ('increase', 'decrease') THEN 'the result is a change, the target a level'
-           ELSE 'the target is in ' || tu || ', the result in ' || au END END,
-         CASE WHEN status = 'met' AND tc = 'range' AND tmax IS NOT NULL AND NOT (av BETWEEN tv AND tmax) THEN 'beyond the target range' END,
-         CASE WHEN tc = 'approx' OR ac = 'approx' THEN 'approximate (gần, khoảng, xấp xỉ): read as the level it approximates' END
-       ), '') AS note
+       ${NOTES.text} AS note, ${NOTES.json} AS notes
 FROM s`,
   },
 ];
