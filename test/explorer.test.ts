@@ -146,6 +146,8 @@ describe.runIf(haveBrowser)("explorer in headless Chromium", () => {
         expect(await page.textContent("h1")).toBe("xã Hà Tân (nay: Tống Sơn)");
         const row = page.locator("#unit-table tbody tr", { hasText: "xhs.ehealth_record" });
         expect(await row.textContent()).toMatch(/90%.*96,8%.*Đạt.*\+6,8 điểm/);
+        // The note is the message catalog's Vietnamese (target_vs_actual.notes), with short file names.
+        expect(await row.textContent()).toContain("các kết quả ghi khác nhau: 89,9% (001_e735b5701492984f.txt, dòng 128), 96,8% (001_e735b5701492984f.txt, dòng 225)");
         await row.locator("details").last().click();
         expect(await row.locator("details").last().textContent()).toMatch(/001_e735b5701492984f\.txt, dòng 225, mục 38.*Tỷ lệ dân số có hồ sơ sức khỏe điện tử đạt 90%.*đạt 96,8%/s);
         await shot(page, "desktop-unit-ha-tan");
@@ -204,6 +206,7 @@ describe.runIf(haveBrowser)("explorer in headless Chromium", () => {
       (SELECT CAST(count(*) AS INTEGER) FROM warnings WHERE code = 'placeholder_unfilled') AS placeholders`);
     const rowsOf = (id: string) => page.locator(`#${id} tbody tr`).count();
     const seen = { rejects: 0, conflicts: 0, placeholders: 0 };
+    let reasons = "";
     const options = await page.$$eval("select option", (os) => os.map((o) => o.textContent ?? ""));
     for (const [i, label] of options.entries()) {
       await expect.poll(async () => { if (!(await page.textContent("#quality-province"))!.includes(label.replace(/ \(.*$/, ""))) await page.locator("select").selectOption({ index: i }); return page.textContent("#quality-province"); },
@@ -221,9 +224,14 @@ describe.runIf(haveBrowser)("explorer in headless Chromium", () => {
       seen.rejects += shown.rejects;
       seen.conflicts += shown.conflicts;
       seen.placeholders += shown.placeholders;
+      if (await page.locator("#rejects-table").count()) reasons += await page.locator("#rejects-table").textContent();
       if (await page.locator("#placeholders-table").count()) expect(await page.locator("#placeholders-table").textContent()).toContain("(Ghi rõ bao nhiêu/ bao nhiêu, đạt ...%)");
     }
     expect(seen).toEqual(c);
+    // Reasons are the message catalog's Vietnamese, label and sentence, not the ETL's English.
+    expect(reasons).toContain("một kết quả cho nhiều chỉ tiêu");
+    expect(reasons).toContain("Một kết quả \"(Ghi rõ bao nhiêu/ bao nhiêu, đạt 98,6%)\" cho 2 chỉ tiêu trong văn bản: không biết thuộc chỉ tiêu nào.");
+    expect(reasons).not.toMatch(/cannot tell which|the row gives no target/);
     await shot(page, "desktop-chat-luong");
     expect(errors).toEqual([]);
     expect(outside).toEqual([]);

@@ -20,6 +20,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Warehouse } from "@dx-atlas/metrics";
+import { fromStored, render, say, type Message, type MessageCode, type Param } from "@dx-atlas/schema";
 // @ts-expect-error: plain JavaScript shared with the pages (no types)
 import { byScore, PICKER_LIMIT, searchKeys, searchText, unitSlug } from "../src/components/slug.js";
 
@@ -42,6 +43,20 @@ async function rows(wh: Warehouse, sql: string): Promise<{ columns: string[]; ro
   const columns = reader.columnNames();
   return { columns, rows: reader.getRowObjectsJS().map((r) => Object.fromEntries(columns.map((c) => [c, plain(r[c])]))) };
 }
+
+/**
+ * Columns rendered from the message catalog in Vietnamese, added to a query's rows: the pages show
+ * what the warehouse keeps as codes and parameters in the analysts' language.
+ */
+function withVietnamese(t: { columns: string[]; rows: Row[] }, add: Record<string, (r: Row) => string | null>): { columns: string[]; rows: Row[] } {
+  for (const r of t.rows) for (const [c, f] of Object.entries(add)) r[c] = f(r);
+  return { columns: [...t.columns, ...Object.keys(add)], rows: t.rows };
+}
+const vi = (code: string, params?: Record<string, Param>) => say("vi", code as MessageCode, params);
+/** A stored message (code and JSON parameters; the English text for rows written before the catalog). */
+const storedVi = (code: unknown, params: unknown, english: unknown) => render(fromStored(code as string | null, params as string | null, String(english ?? "")), "vi");
+/** target_vs_actual.notes (a JSON list of messages) in Vietnamese, "; " between them. */
+export const notesVi = (notes: unknown): string | null => (notes ? (JSON.parse(String(notes)) as Message[]).map((m) => render(m, "vi")).join("; ") : null);
 
 /** Rows as columns; `columns` keeps an empty table's shape. */
 export function byColumn(columns: string[], list: Row[]): Columns {
@@ -153,8 +168,8 @@ async function indicators(wh: Warehouse, out: SiteWriter, provinceName: Map<stri
       t.status, t.target_comparator, t.target_value, t.target_value_max, t.target_unit, t.target_file, t.target_line
     FROM target_vs_actual t LEFT JOIN unit_lineage l ON l.unit_key = t.unit_key
     WHERE t.target_value IS NOT NULL OR t.status IS NOT NULL`);
-  const missing = await rows(wh, `SELECT indicator_code, year, unit_key, unit_name, unit_level, ${group} AS level_group, current_name, current_province_code, reason
-    FROM comparison_missing`);
+  const missing = withVietnamese(await rows(wh, `SELECT indicator_code, year, unit_key, unit_name, unit_level, ${group} AS level_group, current_name, current_province_code, reason
+    FROM comparison_missing`), { reason_vi: (r) => vi(`missing.${r.reason}`) });
   const points = await rows(wh, `SELECT indicator_code, year, unit_key, unit_name, unit_level, ${group} AS level_group, current_name, current_province_code, value
     FROM trend_points WHERE value IS NOT NULL`);
   const names = new Map((await rows(wh, "SELECT code, name_vi, unit, direction FROM indicators")).rows.map((r) => [String(r.code), r]));
@@ -220,10 +235,12 @@ async function indicators(wh: Warehouse, out: SiteWriter, provinceName: Map<stri
 async function quality(wh: Warehouse, out: SiteWriter): Promise<void> {
   const where = `coalesce(su.current_province_code, '${OTHER_PROVINCE}')`;
   const unitCols = "su.unit_name, su.unit_level, su.current_province";
-  const rejects = await rows(wh, `SELECT ${where} AS p, r.source_file, r.scope, r.reason_code, r.reason, r.source_line, r.source_ref, r.raw_text, r.best_code, ${unitCols}
-    FROM rejects r LEFT JOIN submission_units su ON su.submission_id = r.submission_id ORDER BY r.source_file, r.source_line`);
-  const warnings = await rows(wh, `SELECT ${where} AS p, w.source_file, w.code, w.message, w.source_line, w.raw_text, ${unitCols}
-    FROM warnings w LEFT JOIN submission_units su ON su.submission_id = w.submission_id ORDER BY w.source_file, w.source_line`);
+  const rejects = withVietnamese(await rows(wh, `SELECT ${where} AS p, r.source_file, r.scope, r.reason_code, r.reason, r.message_code, r.message_params, r.source_line, r.source_ref, r.raw_text, r.best_code, ${unitCols}
+    FROM rejects r LEFT JOIN submission_units su ON su.submission_id = r.submission_id ORDER BY r.source_file, r.source_line`),
+    { reason_label: (r) => vi(`reason.${r.reason_code}`), reason_vi: (r) => storedVi(r.message_code, r.message_params, r.reason) });
+  const warnings = withVietnamese(await rows(wh, `SELECT ${where} AS p, w.source_file, w.code, w.message, w.message_code, w.message_params, w.source_line, w.raw_text, ${unitCols}
+    FROM warnings w LEFT JOIN submission_units su ON su.submission_id = w.submission_id ORDER BY w.source_file, w.source_line`),
+    { label: (r) => vi(`warning.${r.code}`), message_vi: (r) => storedVi(r.message_code, r.message_params, r.message) });
   const conflicts = await rows(wh, `SELECT coalesce(l.current_province_code, '${OTHER_PROVINCE}') AS p, c.unit_key, c.unit_name, c.period_year, c.indicator_code,
       c.measure, c.n_values, c.n_distinct, to_json(c.entries) AS entries
     FROM conflicts c LEFT JOIN unit_lineage l ON l.unit_key = c.unit_key ORDER BY c.unit_name, c.period_year`);
@@ -247,12 +264,17 @@ const UNIT_TABLES: Record<string, string> = {
   completeness: "SELECT * EXCLUDE (plan_files, report_files), to_json(plan_files) AS plan_files, to_json(report_files) AS report_files FROM completeness",
 };
 
+/** Columns of those tables rendered in Vietnamese from the message catalog. */
+const UNIT_VIETNAMESE: Record<string, Record<string, (r: Row) => string | null>> = {
+  tva: { note_vi: (r) => notesVi(r.notes) ?? (r.note as string | null) },
+};
+
 /** One file per unit that has documents: du-lieu/don-vi/SLUG.json. */
 async function unitFiles(wh: Warehouse, out: SiteWriter): Promise<number> {
   const tables = new Map<string, { columns: string[]; bySlug: Map<string, Row[]> }>();
   const slugs = new Set<string>();
   for (const [name, sql] of Object.entries(UNIT_TABLES)) {
-    const t = await rows(wh, sql);
+    const t = withVietnamese(await rows(wh, sql), UNIT_VIETNAMESE[name] ?? {});
     const bySlug = groupBy(t.rows, (r) => unitSlug(String(r.unit_key)) as string);
     for (const s of bySlug.keys()) slugs.add(s);
     tables.set(name, { columns: t.columns, bySlug });

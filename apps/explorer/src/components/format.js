@@ -41,22 +41,5 @@ export function unitLabel(r) {
 /** "001_e735b5701492984f.txt, dòng 225". */
 export const sourceText = (file, line) => (file ? `${file.split("/").pop()}${line ? `, dòng ${line}` : ""}` : "");
 
-const NOTES = [
-  [/results disagree: /g, "kết quả ghi khác nhau: "],
-  [/targets disagree: /g, "chỉ tiêu ghi khác nhau: "],
-  [/the result was left as the form's placeholder/g, "ô kết quả để nguyên mẫu"],
-  [/beyond the target range/g, "vượt khoảng chỉ tiêu"],
-  [/the result is a status, the target a number/g, "kết quả là trạng thái, chỉ tiêu là con số"],
-  [/the target is qualitative, the result a number/g, "chỉ tiêu định tính, kết quả là con số"],
-  [/the target is a change, the result a level/g, "chỉ tiêu là mức tăng/giảm, kết quả là mức đạt"],
-  [/the result is a change, the target a level/g, "kết quả là mức tăng/giảm, chỉ tiêu là mức đạt"],
-  [/the target is in (\w+), the result in (\w+)/g, "chỉ tiêu tính bằng $1, kết quả bằng $2"],
-  [/\bin_progress\b/g, TASK.in_progress], [/\bnot_started\b/g, TASK.not_started], [/\bdone\b/g, TASK.done],
-  [/\(([^()]*\/)?([^()/]+):(\d+)\)/g, "($2, dòng $3)"],
-  [/(\d)\.(\d)/g, "$1,$2"],
-];
-
-/** The warehouse's note (written in English for the SQL user) in Vietnamese, with short file names. */
-export function noteVi(note) {
-  return note ? NOTES.reduce((s, [re, to]) => s.replace(re, to), note) : "";
-}
+/** A note from the message catalog (note_vi, rendered at build time) with short file names: "(…/001.txt, dòng 128)" → "(001.txt, dòng 128)". */
+export const shortFiles = (text) => (text ?? "").replace(/\(([^()]*\/)([^()/]+, dòng \d+)\)/g, "($2)");

@@ -22,7 +22,8 @@ export function sqlMessageJson(code: MessageCode, params: Record<string, string>
     : `json_object('code', ${quote(code)}, 'params', json_object(${names.map((n) => `${quote(n)}, ${params[n]}`).join(", ")}))`;
 }
 
-export interface SqlNote { when: string; code: MessageCode; params?: Record<string, string> }
+/** A note: when it applies, its code, its parameters for the English text, and (where they differ) as JSON. */
+export interface SqlNote { when: string; code: MessageCode; params?: Record<string, string>; json?: Record<string, string> }
 
 /**
  * The notes that apply, as English text joined by "; " (null when none) and as a JSON list of
@@ -31,6 +32,6 @@ export interface SqlNote { when: string; code: MessageCode; params?: Record<stri
 export function sqlNotes(notes: SqlNote[]): { text: string; json: string } {
   notes = notes.map((n) => ({ ...n, when: [`(${n.when})`, ...Object.values(n.params ?? {}).map((e) => `${e} IS NOT NULL`)].join(" AND ") }));
   const text = `nullif(concat_ws('; ', ${notes.map((n) => `CASE WHEN ${n.when} THEN ${sqlEnglish(n.code, n.params)} END`).join(",\n    ")}), '')`;
-  const list = `list_filter([${notes.map((n) => `CASE WHEN ${n.when} THEN ${sqlMessageJson(n.code, n.params)} END`).join(",\n    ")}], x -> x IS NOT NULL)`;
+  const list = `list_filter([${notes.map((n) => `CASE WHEN ${n.when} THEN ${sqlMessageJson(n.code, { ...n.params, ...n.json })} END`).join(",\n    ")}], x -> x IS NOT NULL)`;
   return { text, json: `CASE WHEN len(${list}) > 0 THEN CAST(to_json(${list}) AS VARCHAR) END` };
 }

@@ -6,8 +6,8 @@ import { UNIT_COLUMNS, unitColumnsOf } from "./units.sql.ts";
 const COMPARABLE_NUMBER = "status = 'not_comparable' AND av IS NOT NULL";
 const NOTES = sqlNotes([
   { when: "status = 'no_result' AND placeholder", code: "note.placeholder" },
-  { when: "actuals_disagree", code: "note.results_disagree", params: { values: "actual_values" } },
-  { when: "targets_disagree", code: "note.targets_disagree", params: { values: "target_values" } },
+  { when: "actuals_disagree", code: "note.results_disagree", params: { values: "actual_values" }, json: { values: "actual_values_json" } },
+  { when: "targets_disagree", code: "note.targets_disagree", params: { values: "target_values" }, json: { values: "target_values_json" } },
   // Why a pair cannot be compared: the first of these that holds.
   { when: "status = 'not_comparable' AND av IS NULL", code: "note.status_vs_number" },
   { when: `${COMPARABLE_NUMBER} AND coalesce(t_qualitative, false)`, code: "note.qualitative_vs_number" },
@@ -17,6 +17,14 @@ const NOTES = sqlNotes([
   { when: "status = 'met' AND tc = 'range' AND tmax IS NOT NULL AND NOT (av BETWEEN tv AND tmax)", code: "note.beyond_range" },
   { when: "tc = 'approx' OR ac = 'approx'", code: "note.approx" },
 ]);
+
+// One of the disagreeing values a note quotes, as a message: a result's value or status, a target's
+// text as written, with where it is.
+const AT = "'file', x.source_file, 'line', x.source_line";
+const VALUE_AT = `CASE WHEN x.value IS NOT NULL
+  THEN json_object('code', 'note.value_at', 'params', json_object('value', x.value, 'suffix', CASE WHEN x.unit = 'percent' THEN '%' ELSE '' END, ${AT}))
+  ELSE json_object('code', 'note.status_at', 'params', json_object('status', json_object('code', coalesce('task.' || x.status, 'term.none')), ${AT})) END`;
+const RAW_AT = `json_object('code', 'note.raw_at', 'params', json_object('raw', x.raw_value, ${AT}))`;
 
 // Target vs actual. A (unit, indicator, year) may be named by several documents — a report's appendix
 // holds both target and result on one row, a prose paragraph repeats the result, a next-year plan
@@ -50,19 +58,20 @@ CREATE OR REPLACE MACRO dx_value_label(value, unit, status) AS
  * key is listed only where they disagree (the note quotes them). Windows over all observations and
  * correlated subqueries, which these replaced, took 54 s for 2 M observations.
  */
-const pickedBy = (rows: string, order: string, label: string, listed: string) => `
+const pickedBy = (rows: string, order: string, label: string, listed: string, listedMessage: string) => `
 g AS (
   SELECT unit_key, indicator_code, period_year, arg_min(fact_id, (${order}, fact_id)) AS pick_id,
          CAST(count(*) AS INTEGER) AS n_values, CAST(count(DISTINCT ${label}) AS INTEGER) AS n_distinct
   FROM ${rows} GROUP BY unit_key, indicator_code, period_year),
 listed AS (
   SELECT x.unit_key, x.indicator_code, x.period_year, string_agg(${listed} || ' (' || x.source_file || ':' || x.source_line || ')', ', '
-         ORDER BY x.source_file, x.source_line) AS all_values
+         ORDER BY x.source_file, x.source_line) AS all_values,
+         CAST(to_json(list(${listedMessage} ORDER BY x.source_file, x.source_line)) AS VARCHAR) AS all_values_json
   FROM ${rows} x SEMI JOIN g ON g.n_distinct > 1 AND g.unit_key = x.unit_key AND g.indicator_code = x.indicator_code AND g.period_year = x.period_year
   GROUP BY x.unit_key, x.indicator_code, x.period_year)
 SELECT r.submission_id, r.period_year, r.measure, r.indicator_code, r.comparator, r.value, r.value_max, r.unit, r.status,
        r.raw_value, r.source_ref, r.source_line, r.extractor, r.source_file, r.doc_kind, r.doc_year, ${unitColumnsOf("r")},
-       r.indicator_name, r.direction, r.indicator_unit, g.n_values, g.n_distinct, listed.all_values
+       r.indicator_name, r.direction, r.indicator_unit, g.n_values, g.n_distinct, listed.all_values, listed.all_values_json
 FROM g JOIN ${rows} r ON r.fact_id = g.pick_id
 LEFT JOIN listed ON listed.unit_key = g.unit_key AND listed.indicator_code = g.indicator_code AND listed.period_year = g.period_year`;
 
@@ -79,7 +88,7 @@ WITH a AS MATERIALIZED (
          USING (submission_id, source_line, indicator_code, period_year)
   WHERE m.measure = 'actual'),
 ${pickedBy("a", "NOT target_on_row, NOT (doc_kind = 'report' AND doc_year = period_year), value IS NULL, extractor = 'prose', source_file, source_line",
-    "dx_value_label(value, unit, status)", "dx_value_label(x.value, x.unit, x.status)")}`,
+    "dx_value_label(value, unit, status)", "dx_value_label(x.value, x.unit, x.status)", VALUE_AT)}`,
   },
   {
     // One target per (unit, indicator, year): the one on the chosen result's row, then the plan for that
@@ -93,7 +102,7 @@ WITH t AS MATERIALIZED (
                             AND a.submission_id = m.submission_id AND a.source_line = m.source_line
   WHERE m.measure = 'target'),
 ${pickedBy("t", "NOT on_result_row, NOT (doc_kind = 'plan' AND doc_year = period_year), value IS NULL, extractor = 'prose', source_file, source_line",
-    "concat_ws('|', comparator, value, value_max, status)", "x.raw_value")}`,
+    "concat_ws('|', comparator, value, value_max, status)", "x.raw_value", RAW_AT)}`,
   },
   {
     name: "target_vs_actual", kind: "table", keyedBy: "unit",
@@ -115,6 +124,7 @@ p AS (
          coalesce(t.n_values, 0) AS n_targets, coalesce(a.n_values, 0) AS n_actuals,
          coalesce(t.n_distinct, 0) > 1 AS targets_disagree, coalesce(a.n_distinct, 0) > 1 AS actuals_disagree,
          t.all_values AS target_values, a.all_values AS actual_values,
+         CAST(t.all_values_json AS JSON) AS target_values_json, CAST(a.all_values_json AS JSON) AS actual_values_json,
          ph.source_file IS NOT NULL AS placeholder
   FROM keys k
   LEFT JOIN metric_targets t USING (unit_key, indicator_code, period_year)

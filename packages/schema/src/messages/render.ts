@@ -4,12 +4,12 @@ export type Lang = "vi" | "en";
 export const LANGS: readonly Lang[] = ["vi", "en"];
 
 /** A parameter: text as the document or the analyst wrote it, a number, or another message (a term, a reason). */
-export type Param = string | number | null | Message;
+export type Param = string | number | null | Message | Param[];
 /** What the warehouse keeps for a reject, a warning or a note: a catalog code and its named parameters. */
 export interface Message { code: MessageCode; params?: Record<string, Param> }
 
 export const msg = (code: MessageCode, params?: Record<string, Param>): Message => (params ? { code, params } : { code });
-export const isMessage = (p: unknown): p is Message => typeof p === "object" && p !== null && typeof (p as Message).code === "string";
+export const isMessage = (p: unknown): p is Message => typeof p === "object" && p !== null && !Array.isArray(p) && typeof (p as Message).code === "string";
 
 /** The language a command speaks: `--lang en|vi`, else DX_LANG, else Vietnamese. */
 export function chooseLang(flag: string | undefined, env: string | undefined = process.env.DX_LANG): Lang {
@@ -36,6 +36,7 @@ function formatParam(name: string, p: Param, lang: Lang, fixed?: number): string
   if (typeof p === "number" && fixed !== undefined) return new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-GB", { minimumFractionDigits: fixed, maximumFractionDigits: fixed, useGrouping: false }).format(p);
   if (typeof p === "number") return PLAIN.test(name) ? String(p) : formatNumber(p, lang);
   if (typeof p === "string") return formatDate(p, lang);
+  if (Array.isArray(p)) return p.map((x) => formatParam(name, x, lang)).join(", ");
   return render(p, lang);
 }
 
