@@ -5,7 +5,8 @@ import { correctionKey } from "../corrections/corrections.ts";
 // What needs a human after a run, as items with a stable id (the same finding keeps its id across
 // runs, so `pnpm etl review --accept ID` can name it). Pure: the rows come from read-review.ts.
 
-export type ReviewKind = "unmapped" | "low_confidence" | "unit_uncertain" | "conflict" | "placeholder" | "unreadable_row" | "file_rejected" | "warning" | "ocr_unsure";
+export const REVIEW_KINDS = ["unmapped", "low_confidence", "unit_uncertain", "conflict", "placeholder", "unreadable_row", "file_rejected", "warning", "ocr_unsure"] as const;
+export type ReviewKind = (typeof REVIEW_KINDS)[number];
 
 export interface ReviewItem {
   id: string;

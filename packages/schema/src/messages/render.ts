@@ -63,9 +63,9 @@ const TEMPLATE_PARAM = /\{(s:)?([a-z_]+)(?::(\d))?\}/gu;
 /** Shorthand: render(msg(code, params), lang). */
 export const say = (lang: Lang, code: MessageCode, params?: Record<string, Param>): string => render(msg(code, params), lang);
 
-/** The parameter names a template uses ("{file}", "{s:n}" → file, n). */
+/** The parameter names a template prints ("{file}", "{n:2}" → file, n; an English plural "{s:n}" prints none). */
 export const templateParams = (template: string): string[] =>
-  [...new Set([...template.matchAll(TEMPLATE_PARAM)].map((m) => m[2]!))].sort();
+  [...new Set([...template.matchAll(TEMPLATE_PARAM)].filter((m) => !m[1]).map((m) => m[2]!))].sort();
 
 /** A message as the warehouse keeps it: the code, and its parameters as JSON (null when it has none). */
 export const paramsJson = (m: Message): string | null => (m.params && Object.keys(m.params).length > 0 ? JSON.stringify(m.params) : null);
