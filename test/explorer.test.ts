@@ -230,7 +230,7 @@ describe.runIf(haveBrowser)("explorer in headless Chromium", () => {
     expect(seen).toEqual(c);
     // Reasons are the message catalog's Vietnamese, label and sentence, not the ETL's English.
     expect(reasons).toContain("một kết quả cho nhiều chỉ tiêu");
-    expect(reasons).toContain("Một kết quả \"(Ghi rõ bao nhiêu/ bao nhiêu, đạt 98,6%)\" cho 2 chỉ tiêu trong văn bản: không biết thuộc chỉ tiêu nào.");
+    expect(reasons).toContain("Một giá trị kết quả \"(Ghi rõ bao nhiêu/ bao nhiêu, đạt 98,6%)\" ghi chung cho 2 chỉ tiêu trong văn bản: không biết thuộc chỉ tiêu nào.");
     expect(reasons).not.toMatch(/cannot tell which|the row gives no target/);
     await shot(page, "desktop-chat-luong");
     expect(errors).toEqual([]);

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   attainmentStatusSchema, comparisonMissingSchema, formatDate, formatNumber, fromStored, measureSchema, MESSAGES, OMITTED_IN_VI, progressStatusSchema,
-  rejectSchema, render, taskStatusSchema, templateParams, tierSchema, trendProgressSchema, warningSchema, type Message, type MessageCode,
+  rejectSchema, render, taskStatusSchema, templateParams, tierSchema, trendProgressSchema, valueUnitSchema, warningSchema, type Message, type MessageCode,
 } from "../packages/schema/src/index.ts";
 import { openWarehouse, queryRows } from "../packages/metrics/src/index.ts";
 import { REVIEW_KINDS } from "../packages/etl/src/review/review-items.ts";
@@ -42,6 +42,7 @@ describe("the message catalog", () => {
       ...enumOf(tierSchema).map((s) => `tier.${s}`),
       ...enumOf(trendProgressSchema.shape.target_source.unwrap()).map((s) => `target_source.${s}`),
       ...enumOf(measureSchema).flatMap((m) => [`measure.${m}`, `term.${m}`]),
+      ...enumOf(valueUnitSchema).map((u) => `unit.${u}`),
     ];
     expect(needed.filter((c) => !(c in MESSAGES))).toEqual([]);
   });
@@ -139,12 +140,14 @@ describe("the commands on the samples", () => {
 
   it("pnpm etl speaks Vietnamese by default, English with --lang en, and its --json is as it was", () => {
     const vi = etlCli(repo(""), ["data/samples", "--db", db, "--workers", "0"], { DX_LANG: "" });
-    expect(vi).toMatch(/^tệp +đọc dạng +loại +đơn vị +năm +dòng +đã khớp +chưa khớp +giá trị +cảnh báo +loại bỏ +tình trạng$/m);
+    expect(vi).toMatch(/^tệp +đọc dạng +loại văn bản +đơn vị +năm +dòng +đã khớp +chưa khớp +giá trị +cảnh báo +loại bỏ +tình trạng$/m);
     expect(vi).toMatch(/001_e735b5701492984f\.txt +utf-8 +báo cáo +xã Hà Tân +2023 +53 +51 +0 +80 +1 +8 +đã nạp/);
     expect(vi).toContain("5 tệp: nạp 5 (0 thay bản trước), 0 không đổi, 0 trùng, 0 bị từ chối; 231 giá trị từ 205 dòng, 1 chưa khớp chỉ tiêu, 6 cảnh báo, 11 dòng loại bỏ;");
     expect(vi).toMatch(/giây trên luồng chính, bộ nhớ tối đa \d+ MB\./);
     expect(vi).toContain("Cần rà soát (12; tất cả nằm trong bảng 'rejects' và 'warnings' của kho dữ liệu):");
     expect(vi).toContain("data/samples/001_e735b5701492984f.txt:221: Ô kết quả để nguyên mẫu, chưa điền: \"(Ghi rõ bao nhiêu/ bao nhiêu, đạt ...%)\". Đề nghị đơn vị điền số liệu.");
+    // A long line is cut after its last full sentence, not in the middle of a command.
+    expect(vi).toContain("data/samples/001_e735b5701492984f.txt:198: Một giá trị kết quả \"(Ghi rõ bao nhiêu/ bao nhiêu, đạt 98,6%)\" ghi chung cho 2 chỉ tiêu trong văn bản: không biết thuộc chỉ tiêu nào.\n");
     expect(vi).toMatch(/^Kho dữ liệu: .*w\.duckdb {2}· {2}tiếp theo: pnpm metrics target-vs-actual/m);
     const en = etlCli(repo(""), ["data/samples", "--db", db, "--workers", "0", "--lang", "en"], { DX_LANG: "" });
     expect(en).toContain("5 files: 0 loaded (0 replacing an earlier version), 5 unchanged (already in the warehouse, not re-read), 0 duplicates, 0 rejected;");
@@ -158,11 +161,12 @@ describe("the commands on the samples", () => {
 
   it("pnpm etl review lists each finding in Vietnamese, with what to do, and its --json is as it was", () => {
     const vi = etlCli(repo(""), ["review", "--db", db], { DX_LANG: "" });
-    expect(vi).toContain("[3fa4ce92] :198   dòng chưa đọc   Một kết quả \"(Ghi rõ bao nhiêu/ bao nhiêu, đạt 98,6%)\" cho 2 chỉ tiêu trong văn bản: không biết thuộc chỉ tiêu nào.");
+    expect(vi).toContain("[3fa4ce92] :198   dòng chưa đọc   Một giá trị kết quả \"(Ghi rõ bao nhiêu/ bao nhiêu, đạt 98,6%)\" ghi chung cho 2 chỉ tiêu trong văn bản: không biết thuộc chỉ tiêu nào.");
+    expect(vi).toContain("các kết quả ghi khác nhau: \"4371/4864 đạt 89,9%\" (data/samples/001_e735b5701492984f.txt, dòng 128), \"(Ghi rõ");
     expect(vi).toContain("sửa: pnpm etl review --accept 3fa4ce92 --value \"…\" --as MÃ");
     expect(vi).toContain("[a2424219] :233   khớp chưa chắc  Đã gán mã kts.digital_economy_share_grdp với độ tin cậy 0,67 (giá trị \"Đạt từ 7 - 8% GRDP\"): xác nhận hoặc sửa lại.");
-    expect(vi).toContain("sửa: pnpm etl review --accept fd399044 --unit \"xã …, huyện …\"   (đơn vị ban hành data/samples/002_d48d77757f9ad9ed.txt; hoặc mã đơn vị của Tổng cục Thống kê)");
-    expect(vi).toMatch(/^Cần rà soát 23: .*3 khớp chưa chắc.*8 mâu thuẫn.*1 để nguyên mẫu.*1 chưa khớp\.$/m);
+    expect(vi).toContain("sửa: pnpm etl review --accept fd399044 --unit \"xã …, huyện …\"   (đơn vị ban hành data/samples/002_d48d77757f9ad9ed.txt; hoặc mã đơn vị hành chính)");
+    expect(vi).toMatch(/^Cần rà soát 23: .*3 khớp chưa chắc.*8 mâu thuẫn.*1 ô để nguyên mẫu.*1 chưa khớp\.$/m);
     const en = etlCli(repo(""), ["review", "--db", db, "--lang", "en"], { DX_LANG: "" });
     expect(en).toContain("[3fa4ce92] :198   row not read    ambiguous_result: one result \"(Ghi rõ bao nhiêu/ bao nhiêu, đạt 98,6%)\" for 2 targets in the text: cannot tell which it belongs to");
     const json = etlCli(repo(""), ["review", "--db", db, "--json"], { DX_LANG: "" });

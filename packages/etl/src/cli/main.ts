@@ -129,7 +129,7 @@ async function main(argv: string[]): Promise<number> {
   const nFlagged = report.flaggedTotal;
   if (nFlagged > 0) {
     console.log(`\n${t("etl.to_review", { n: nFlagged })}`);
-    for (const m of flagged.slice(0, 15)) { const line = render(m, lang); console.log(`  ${line.length > 180 ? `${line.slice(0, 177)}…` : line}`); }
+    for (const m of flagged.slice(0, 15)) console.log(`  ${clipLine(render(m, lang), 180)}`);
     if (nFlagged > 15) console.log(`  ${t("etl.more_flagged", { n: nFlagged - 15 })}`);
     console.log(`  ${t("etl.review_hint")}`);
   }
@@ -154,6 +154,16 @@ function faultHooks(at: string | undefined) {
   const nth = /^file:(\d+)$/.exec(at);
   let n = 0;
   return { afterFile: nth ? () => { if (++n === Number(nth[1])) pause(); } : undefined, beforeCommit: at === "commit" ? pause : undefined };
+}
+
+/**
+ * A summary line at most `max` characters: cut after the last full sentence that fits (the advice
+ * that follows is in `pnpm etl review`), else at `max` with "…".
+ */
+function clipLine(line: string, max: number): string {
+  if (line.length <= max) return line;
+  const end = line.lastIndexOf(". ", max - 1);
+  return end > max / 2 ? line.slice(0, end + 1) : `${line.slice(0, max - 3)}…`;
 }
 
 /** --json keeps the English, stable fields: the catalog messages beside them are for the human output. */

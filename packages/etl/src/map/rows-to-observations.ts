@@ -224,7 +224,7 @@ export function rowToObservations(row: RowCandidate, ctx: RowContext): RowOutcom
       const unit = ctx.catalog.unitOf.get(code);
       const own = OWN_KIND.has(value.v.unit ?? "");
       if ((value.v.unit === "percent" && unit === "count" && !isChange(value.v.comparator)) || (own && unit !== value.v.unit) || (!own && OWN_KIND.has(unit ?? ""))) {
-        reject("unmapped", msg("row.unit_mismatch", { raw, value_unit: value.v.unit ?? msg("term.number"), code, unit: unit ?? null, text }), { code: null, confidence: 0, best_code: code, best_confidence: confidence }, text);
+        reject("unmapped", msg("row.unit_mismatch", { raw, value_unit: value.v.unit ? msg(`unit.${value.v.unit}`) : msg("term.number"), code, unit: unit ? msg(`unit.${unit}`) : null, text }), { code: null, confidence: 0, best_code: code, best_confidence: confidence }, text);
         return;
       }
     }

@@ -1,4 +1,4 @@
-import { isMessage, msg, type Message } from "@dx-atlas/schema";
+import { isMessage, msg, type Message, type Param } from "@dx-atlas/schema";
 import type { DocKind, Reject, Warning } from "@dx-atlas/schema";
 import { correctedUnit, unitCorrectionFor, unitsForSpec, type CorrectionUse } from "../corrections/apply-corrections.ts";
 import type { Corrections } from "../corrections/corrections.ts";
@@ -28,12 +28,12 @@ const unitLabel = (u: ResolvedUnit["unit"]) => `${u.level} ${u.name}`;
 export function settleMetadata(meta: DocMeta, sourceFile: string, g: Gazetteer, opts: { manifest?: ManifestEntry; corrections?: Corrections }): Settled {
   const entry = opts.manifest;
   const warnings: SettledMeta["warnings"] = [];
-  const differs = (what: Message, text: string, given: string) =>
+  const differs = (what: Message, text: Param, given: Param) =>
     warnings.push({ code: "manifest_differs", message: msg("doc.manifest_differs", { source: entry!.source, row: entry!.row, what, given, text }), line: null });
 
   const kind = entry?.kind ?? meta.kind;
   if (!kind) return { ok: false, code: "not_dx_document", reason: msg("doc.no_kind") };
-  if (entry?.kind && meta.kind && meta.kind !== entry.kind && meta.kind_evidence !== "words") differs(msg("term.kind"), meta.kind, entry.kind);
+  if (entry?.kind && meta.kind && meta.kind !== entry.kind && meta.kind_evidence !== "words") differs(msg("term.kind"), msg(`term.${meta.kind}`), msg(`term.${entry.kind}`));
   const year = entry?.year ?? meta.doc_year;
   if (entry?.year && meta.doc_year !== null && meta.doc_year !== entry.year && (meta.year_evidence === "title" || meta.year_evidence === "closing")) differs(msg("term.year"), String(meta.doc_year), String(entry.year));
 

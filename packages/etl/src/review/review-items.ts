@@ -60,8 +60,9 @@ const ROW_VALUE_REASONS = new Set(["ambiguous_result", "no_value", "unparsed_val
 const measureOfReason = (reason: string): "target" | "actual" | null =>
   /^(?:one|cannot read the) result/u.test(reason) ? "actual" : /^(?:one|cannot read the) target/u.test(reason) ? "target" : null;
 
-const item = (kind: ReviewKind, file: string, line: number | null, text: string, message: Message, extra: Partial<ReviewItem> = {}): ReviewItem => {
-  const detail = render(message, "en");
+/** A finding; its id is made from its English detail (`english`: when the id keeps an English of its own). */
+const item = (kind: ReviewKind, file: string, line: number | null, text: string, message: Message, extra: Partial<ReviewItem> = {}, english?: string): ReviewItem => {
+  const detail = english ?? render(message, "en");
   return { id: itemId(kind, file, line, `${text}|${detail}`), kind, file, line, text, detail, message, ...extra };
 };
 /** "no_value: the row gives …": the reason's or warning's label, then its message. */
@@ -97,10 +98,13 @@ export function reviewItems(rows: ReviewRows): ReviewItem[] {
       w.code === "unit_name_mismatch" ? { fix: { kind: "unit", file: w.source_file } } : {}));
   }
   for (const c of rows.conflicts) {
-    const values = c.entries.map((e) => `"${e.raw_value ?? ""}" (${e.source_file}:${e.source_line})`).join(" vs ");
+    const values = c.entries.map((e) => msg("review.conflict_entry", { raw: e.raw_value ?? "", file: e.source_file, line: e.source_line }));
     const first = c.entries[0]!;
-    out.push(item("conflict", first.source_file, first.source_line, `${c.unit_name} ${c.period_year} ${c.indicator_code}`, msg("review.conflict_detail", { measures: msg(c.measure === "actual" ? "term.actuals" : "term.targets"), values }),
-      { fix: { kind: "value", files: [...new Set(c.entries.map((e) => e.source_file))], indicator: c.indicator_code, measure: c.measure, year: c.period_year } }));
+    const measures = msg(c.measure === "actual" ? "term.actuals" : "term.targets");
+    // The id keeps the English of before the catalog, which put " vs " between the values.
+    const english = render(msg("review.conflict_detail", { measures, values: values.map((v) => render(v, "en")).join(" vs ") }), "en");
+    out.push(item("conflict", first.source_file, first.source_line, `${c.unit_name} ${c.period_year} ${c.indicator_code}`, msg("review.conflict_detail", { measures, values }),
+      { fix: { kind: "value", files: [...new Set(c.entries.map((e) => e.source_file))], indicator: c.indicator_code, measure: c.measure, year: c.period_year } }, english));
   }
   return out.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.kind.localeCompare(b.kind));
 }
@@ -157,7 +161,10 @@ export function formatReview(items: ReviewItem[], lang: Lang = "vi"): string {
     lines.push(`  [${it.id}] ${at.padEnd(6)} ${label(it.kind).padEnd(15)} ${clip(render(it.message, lang), 150)}`);
     if (it.text) lines.push(`  ${pad}“${clip(it.text, 140)}”`);
     if (it.fix?.kind === "unit") lines.push(`  ${pad}${t("review.fix_unit", { id: it.id, file: it.fix.file })}`);
-    if (it.fix?.kind === "row_value") lines.push(`  ${pad}${it.fix.proposed ? t("review.fix_row_value", { id: it.id, code: it.fix.proposed }) : t("review.fix_row_value_no_code", { id: it.id })}${it.fix.measure ? "" : t("review.fix_measure")}`);
+    if (it.fix?.kind === "row_value") {
+      const measure = it.fix.measure ? "" : msg("review.fix_measure");
+      lines.push(`  ${pad}${it.fix.proposed ? t("review.fix_row_value", { id: it.id, code: it.fix.proposed, measure }) : t("review.fix_row_value_no_code", { id: it.id, measure })}`);
+    }
     if (it.fix?.kind === "value") lines.push(`  ${pad}${t("review.fix_value", { id: it.id, measure: msg(`term.${it.fix.measure}`) })}`);
     if (it.wording !== undefined) lines.push(`  ${pad}${it.proposed ? t("review.accept_proposed", { id: it.id, code: it.proposed }) : t("review.accept_none", { id: it.id })}`);
   }

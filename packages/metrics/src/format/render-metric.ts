@@ -75,7 +75,7 @@ export function renderCompleteness(rows: Completeness[], lang: Lang = "en"): str
   const cells = rows.map((r) => ({
     unit: unitLabel(r),
     year: String(r.year),
-    cell: `${r.plans ? `${r.plans}P ` : ""}${r.reports ? `${r.reports}R ` : ""}${r.indicators_reported}/${r.catalog_size}`,
+    cell: `${r.plans ? `${r.plans}${say(lang, "metrics.plans_letter")} ` : ""}${r.reports ? `${r.reports}${say(lang, "metrics.reports_letter")} ` : ""}${r.indicators_reported}/${r.catalog_size}`,
   }));
   const grid = aq.from(cells).orderby("year").groupby("unit").pivot("year", "cell").orderby("unit");
   const years = grid.columnNames().filter((c) => c !== "unit").sort();

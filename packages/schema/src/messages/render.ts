@@ -22,6 +22,8 @@ const PLAIN = /year|line|row|code|id$/iu;
 
 /** 89.9 → "89,9" (vi) / "89.9" (en); 4371 → "4.371" / "4,371". At most `digits` decimals (3: a confidence such as 0.527). */
 export function formatNumber(n: number, lang: Lang, digits = 3, grouping = true): string {
+  // A number too small for the decimals is written as it is, not as "0".
+  if (n !== 0 && Math.abs(n) < 10 ** -digits) return lang === "vi" ? String(n).replace(".", ",") : String(n);
   return new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: digits, useGrouping: grouping }).format(n);
 }
 
