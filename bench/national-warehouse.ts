@@ -49,9 +49,9 @@ export async function spreadOverGazetteer(db: string, opts: { units: number; see
         CASE WHEN value IS NULL OR unit <> 'percent' THEN value ELSE least(100, greatest(0, value + (hash(c.id, indicator_code) % 11) - 5)) END,
         value_max, unit, status, numerator, denominator, raw_value, source_ref, source_line, source_text, confidence, extractor, source_location, corrected, ocr_confidence
       FROM observation_facts o JOIN copied c ON c.old_id = o.submission_id`);
-    await wh.conn.run(`INSERT INTO rejects SELECT c.file, c.id, scope, reason_code, reason, source_line, source_ref, raw_text, best_code, best_confidence, source_location, match_text
+    await wh.conn.run(`INSERT INTO rejects SELECT c.file, c.id, scope, reason_code, reason, source_line, source_ref, raw_text, best_code, best_confidence, source_location, match_text, message_code, message_params
       FROM rejects r JOIN copied c ON c.old_id = r.submission_id`);
-    await wh.conn.run(`INSERT INTO warnings SELECT c.file, c.id, w.code, w.message, w.source_line, w.raw_text FROM warnings w JOIN copied c ON c.old_id = w.submission_id`);
+    await wh.conn.run(`INSERT INTO warnings SELECT c.file, c.id, w.code, w.message, w.source_line, w.raw_text, w.message_code, w.message_params FROM warnings w JOIN copied c ON c.old_id = w.submission_id`);
     await wh.conn.run(`INSERT INTO files SELECT c.file, f.content_hash, f.ruleset_hash, f.status, c.id, f.loaded_at FROM files f JOIN copied c ON c.old_id = f.submission_id`);
     await wh.conn.run("DROP TABLE copied; DROP TABLE assign; DROP TABLE tmpl");
     await wh.conn.run("COMMIT");
