@@ -152,6 +152,8 @@ describe("the commands on the samples", () => {
     const en = etlCli(repo(""), ["data/samples", "--db", db, "--workers", "0", "--lang", "en"], { DX_LANG: "" });
     expect(en).toContain("5 files: 0 loaded (0 replacing an earlier version), 5 unchanged (already in the warehouse, not re-read), 0 duplicates, 0 rejected;");
     expect(etlCli(repo(""), ["data/samples", "--db", db, "--workers", "0"], { DX_LANG: "en" })).toContain("5 files: 0 loaded");
+    expect(etlCli(repo(""), ["--help"], { DX_LANG: "" })).toMatch(/^Cách dùng:\n {2}pnpm etl \[TỆP_HOẶC_THƯ_MỤC…\]/);
+    expect(etlCli(repo(""), ["--help", "--lang", "en"], { DX_LANG: "" })).toMatch(/^Usage:\n {2}pnpm etl \[FILES_OR_DIRS…\]/);
     // --json: the English, stable fields of before the catalog, on a fresh warehouse.
     const fresh = join(tempDir(), "w.duckdb");
     const json = etlCli(repo(""), ["data/samples", "--db", fresh, "--workers", "0", "--json"], { DX_LANG: "" });

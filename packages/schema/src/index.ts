@@ -24,5 +24,5 @@ export type {
 } from "./metrics.ts";
 export { MESSAGES, OMITTED_IN_VI } from "./messages/catalog.ts";
 export type { MessageCode } from "./messages/catalog.ts";
-export { asReason, asWarning, chooseLang, formatDate, formatNumber, fromStored, isMessage, LANGS, msg, paramsJson, render, say, templateParams } from "./messages/render.ts";
+export { asReason, asWarning, chooseLang, langFromArgv, formatDate, formatNumber, fromStored, isMessage, LANGS, msg, paramsJson, render, say, templateParams } from "./messages/render.ts";
 export type { Lang, Message, Param } from "./messages/render.ts";

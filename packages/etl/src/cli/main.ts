@@ -11,49 +11,14 @@ import { addIndicator } from "../catalog/add-indicator.ts";
 import { parseCatalog } from "../catalog/index.ts";
 import { addMapping, addRowValue, addUnit, addValue } from "../corrections/write-corrections.ts";
 import { readReviewRows } from "../review/read-review.ts";
-import { chooseLang, formatNumber, msg, render, type Lang, type MessageCode, type Param } from "@dx-atlas/schema";
+import { chooseLang, formatNumber, langFromArgv, msg, render, say, type Lang, type MessageCode, type Param } from "@dx-atlas/schema";
 import { formatReview, reviewItems, type ReviewItem } from "../review/review-items.ts";
 
-const USAGE = `Usage:
-  pnpm etl [FILES_OR_DIRS…] [--db PATH] [--json]   load submissions: .txt (any Vietnamese encoding), .docx, .pdf
-                                                   with a text layer, .xlsx (default: data/samples/)
-  pnpm etl DIR --manifest FILE                   with what the analyst knows about the files: CSV file,unit,kind,year
-                                                   (a manifest.csv inside DIR is used without the flag)
-  pnpm etl DIR --dry-run                         read, resolve and report as a load would, write nothing
-  pnpm etl review [--db PATH] [--json]           what needs a human, by file, with ids and source lines
-  pnpm etl review --accept ID [--as CODE|none]   confirm (or correct) a mapping: writes data/corrections.yaml
-  pnpm etl review --accept ID --unit "xã …, huyện …"   set the unit that filed a file (unit items, name mismatches,
-                                                   files rejected as unknown_unit or ambiguous_unit)
-  pnpm etl review --accept ID --value "97,5%"|none     settle a conflict with the right value
-  pnpm etl review --accept ID --value "98,6%" [--as CODE] [--measure target|actual]
-                                                   give a row the ETL could not read (one result for several
-                                                   targets, no value, an unreadable value) its value; kept by its text
-  pnpm etl review --accept ID --new CODE --name "…" [--unit percent|count|…] [--direction higher|lower]
-                                                   add an indicator to the catalog for an unmapped wording, and map it
-  pnpm etl gazetteer import DIR [--db PATH]        update the shipped unit lists from newer ones (DIR holds before-2025-07/dvhcvn.json,
-                                                   reform-2025-07/splits.json, after-2025-07/units.json)
-Options:
-  --db PATH   warehouse file (default: data/warehouse.duckdb)
-  --json      print the run summary as JSON
-  --max-file-mb N  refuse files larger than N MB unread (default 64)
-  --workers N      parser threads (default: one per core, at most 8; 0 = parse on the main thread)
-  --no-ocr        do not read scanned PDF pages and page images (.png/.jpg) by OCR: refuse them as needs_ocr
-  --file-timeout S give up on a file after S seconds (default 60) as timed_out; a parser thread stuck
-                   for twice that is stopped (runs under 1000 files parse on the main thread: --workers 1
-                   makes the hard stop apply to them too)
-  --ocr-timeout S  seconds OCR may spend on one scanned file (default 300, about 60 pages); the pages
-                   past it are named in a warning and what was read is kept
-  --gazetteer CSV  units list to use instead of data/gazetteer/units.csv (same columns)
-  --corrections YAML  the analyst's corrections (default data/corrections.yaml)
-  --catalog YAML   the indicator catalog (default data/catalog/indicators.yaml; review --new writes to it)
-  --manifest CSV   what the analyst knows about the files (file,unit,kind,year)
-  --dry-run        read, resolve and report as a load would, and write nothing
-  --lang vi|en     the language of what it prints (default Vietnamese, or DX_LANG); --json stays English
-  --help      this text`;
 
 const cwd = process.env.INIT_CWD ?? process.cwd();
 
 async function main(argv: string[]): Promise<number> {
+  const USAGE = say(langFromArgv(argv), "usage.etl");
   let args;
   try {
     args = parseArgs({ args: argv, allowPositionals: true, options: { db: { type: "string" }, json: { type: "boolean" }, lang: { type: "string" }, help: { type: "boolean" }, "max-file-mb": { type: "string" }, workers: { type: "string" }, "file-timeout": { type: "string" }, "ocr-timeout": { type: "string" }, gazetteer: { type: "string" }, corrections: { type: "string" }, catalog: { type: "string" }, manifest: { type: "string" }, "dry-run": { type: "boolean" }, "no-ocr": { type: "boolean" }, accept: { type: "string", multiple: true }, as: { type: "string" }, unit: { type: "string" }, value: { type: "string" }, measure: { type: "string" }, new: { type: "string" }, name: { type: "string" }, direction: { type: "string" } } });
@@ -237,14 +202,11 @@ async function review(db: string, correctionsPath: string, catalogPath: string, 
   return 0;
 }
 
-/** --lang from argv when parseArgs did not get to run (the run failed). */
-const langFlag = (argv: string[]) => { const i = argv.indexOf("--lang"); return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith("--lang="))?.slice(7); };
-
 // `pnpm etl | head`: a reader that stops early is not an error (the run itself is already committed or not).
 process.stdout.on("error", (err: NodeJS.ErrnoException) => { if (err.code === "EPIPE") process.exit(process.exitCode ?? 0); else throw err; });
 
 main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (err: Error) => {
-  console.error(render(msg("etl.failed", { error: explainWarehouseError(err, "") }), chooseLang(langFlag(process.argv))));
+  console.error(render(msg("etl.failed", { error: explainWarehouseError(err, "") }), langFromArgv(process.argv)));
   process.exitCode = 1;
 });
 

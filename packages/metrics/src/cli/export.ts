@@ -7,17 +7,11 @@ import { formatTable } from "../format/table.ts";
 import { DEFAULT_EXPORT_DIR } from "../paths.ts";
 import { openWarehouse } from "../warehouse/connection.ts";
 import { cwd, runCli, warehousePath } from "./common.ts";
-import { chooseLang, formatNumber, say } from "@dx-atlas/schema";
+import { chooseLang, formatNumber, langFromArgv, say } from "@dx-atlas/schema";
 
-const USAGE = `Usage: pnpm export [--out DIR] [--format parquet|csv] [--with comparison_missing] [--db PATH]
-Writes observations, target vs actual, trends, comparisons and completeness to DIR (default:
-data/export), partitioned Hive-style by current province and year, with data-dictionary.md / .json and
-the JSON Schemas. --with adds a table written only on request (comparison_missing: units with a
-document and no value, derivable and large). CSV files start with a UTF-8 byte-order mark for Excel.
-Replaces an earlier export in DIR only when the new one is complete.
---lang vi|en: the language of what it prints (default Vietnamese, or DX_LANG); the files are the same.`;
 
 async function main(argv: string[]): Promise<number> {
+  const USAGE = say(langFromArgv(argv), "usage.export");
   let args;
   try {
     args = parseArgs({ args: argv, options: { out: { type: "string" }, format: { type: "string" }, with: { type: "string", multiple: true }, db: { type: "string" }, help: { type: "boolean" }, lang: { type: "string" } } });

@@ -7,32 +7,16 @@ import { renderCompare, renderCompleteness, renderTargetVsActual, renderTrend } 
 import { formatTable } from "../format/table.ts";
 import { describeValue, num, shortRef } from "../format/values.ts";
 import { readMetric } from "../read-metric.ts";
-import { chooseLang, say, type Lang, type MessageCode } from "@dx-atlas/schema";
+import { chooseLang, langFromArgv, say, type Lang, type MessageCode } from "@dx-atlas/schema";
 import { openWarehouse } from "../warehouse/connection.ts";
 import { runCli, warehousePath } from "./common.ts";
 
-const USAGE = `Usage:
-  pnpm metrics target-vs-actual [FILTERS] [--json|--csv]   each year's target paired with its result: met / not met / …
-  pnpm metrics trend            [FILTERS] [--points] …     each unit's series and its Open SDG progress status
-  pnpm metrics compare          [FILTERS] …              units ranked per indicator and year, and who did not report it
-  pnpm metrics completeness     [FILTERS] …              plans and reports per unit and year, catalog coverage
-Filters:
-  --indicator CODE      catalog code, e.g. xhs.ehealth_record
-  --unit NAME|CODE      'Hà Tân', 'ha tan', 'xã Hà Tân', 15322, or the unit it became after the 2025 reform
-  --year YYYY           (trend: series that include the year)
-  --province NAME|CODE  current province
-Options:
-  --json | --csv        all columns, machine-readable (default: a readable table)
-  --points              trend: print every point with its year-on-year change
-  --lang vi|en          the table's language (default Vietnamese, or DX_LANG); --json and --csv stay English
-  --db PATH             warehouse file (default: data/warehouse.duckdb)
-The same numbers are tables in the warehouse: target_vs_actual, trend_points, trend_progress,
-comparison, completeness (and the view comparison_missing).`;
 
 const COMMANDS = ["target-vs-actual", "trend", "compare", "completeness"] as const;
 type Command = (typeof COMMANDS)[number];
 
 async function main(argv: string[]): Promise<number> {
+  const USAGE = say(langFromArgv(argv), "usage.metrics");
   let args;
   try {
     args = parseArgs({ args: argv, allowPositionals: true, options: {

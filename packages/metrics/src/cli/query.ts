@@ -6,17 +6,11 @@ import { formatTable } from "../format/table.ts";
 import { runQuery } from "../query/run-query.ts";
 import { openWarehouse } from "../warehouse/connection.ts";
 import { runCli, warehousePath } from "./common.ts";
-import { chooseLang, msg, say } from "@dx-atlas/schema";
+import { chooseLang, langFromArgv, msg, say } from "@dx-atlas/schema";
 
-const USAGE = `Usage: pnpm query "SQL" [--json|--csv] [--max-rows N] [--db PATH]
-Runs one read-only statement against the warehouse (default: data/warehouse.duckdb).
-Tables: files, submissions, observation_facts, rejects, warnings, indicators, units, and the metric
-        tables target_vs_actual, trend_points, trend_progress, comparison, completeness.
-Views:  observations, conflicts, comparison_missing (and helpers metric_observations, unit_lineage, …).
-The table view prints at most --max-rows rows (default 200); --json and --csv print every row.
---lang vi|en: the language of the row count (default Vietnamese, or DX_LANG).`;
 
 async function main(argv: string[]): Promise<number> {
+  const USAGE = say(langFromArgv(argv), "usage.query");
   let args;
   try {
     args = parseArgs({ args: argv, allowPositionals: true, options: {

@@ -323,6 +323,138 @@ export const MESSAGES = {
   "export.wrote": { vi: "Đã ghi {out} ({format}) trong {seconds} giây: data-dictionary.md, data-dictionary.json, schemas/.", en: "Wrote {out} ({format}) in {seconds} s: data-dictionary.md, data-dictionary.json, schemas/." },
   "query.rows": { vi: "{n} dòng{more}.", en: "{n} row{s:n}{more}." },
   "query.more": { vi: " ({n} dòng chưa hiện: dùng --csv hoặc --json, hoặc --max-rows)", en: " ({n} not shown: use --csv or --json, or --max-rows)" },
+
+  // ── --help: the commands' usage ────────────────────────────────────────────────────────────────
+  "usage.etl": { vi: `Cách dùng:
+  pnpm etl [TỆP_HOẶC_THƯ_MỤC…] [--db ĐƯỜNG_DẪN] [--json]   nạp văn bản: .txt (mọi bảng mã tiếng Việt), .docx, .pdf
+                                                   có lớp chữ, .xlsx (mặc định: data/samples/)
+  pnpm etl THƯ_MỤC --manifest TỆP                 kèm những gì người phân tích biết về các tệp: tệp kê khai CSV file,unit,kind,year
+                                                   (tệp manifest.csv trong THƯ_MỤC được dùng mà không cần cờ này)
+  pnpm etl THƯ_MỤC --dry-run                      đọc, xác định và báo cáo như khi nạp, nhưng không ghi gì
+  pnpm etl review [--db ĐƯỜNG_DẪN] [--json]       những mục cần người xem lại, theo tệp, kèm ID và số dòng
+  pnpm etl review --accept ID [--as MÃ|none]      xác nhận (hoặc sửa) cách gán chỉ tiêu: ghi vào data/corrections.yaml
+  pnpm etl review --accept ID --unit "xã …, huyện …"   chỉ định đơn vị ban hành một tệp (mục đơn vị chưa chắc, tên đơn vị
+                                                   khác, tệp bị từ chối vì unknown_unit hoặc ambiguous_unit)
+  pnpm etl review --accept ID --value "97,5%"|none     chọn giá trị đúng khi các giá trị mâu thuẫn
+  pnpm etl review --accept ID --value "98,6%" [--as MÃ] [--measure target|actual]
+                                                   ghi giá trị cho dòng chương trình không đọc được (một kết quả cho
+                                                   nhiều chỉ tiêu, không có giá trị, giá trị không đọc được); giữ theo nguyên văn dòng
+  pnpm etl review --accept ID --new MÃ --name "…" [--unit percent|count|…] [--direction higher|lower]
+                                                   thêm chỉ tiêu mới vào danh mục cho một cách ghi chưa khớp, và gán cách ghi đó
+  pnpm etl gazetteer import THƯ_MỤC [--db ĐƯỜNG_DẪN]   cập nhật danh sách đơn vị hành chính từ bản mới hơn (THƯ_MỤC chứa before-2025-07/dvhcvn.json,
+                                                   reform-2025-07/splits.json, after-2025-07/units.json)
+Tùy chọn:
+  --db ĐƯỜNG_DẪN   tệp kho dữ liệu (mặc định: data/warehouse.duckdb)
+  --json           in tóm tắt lần chạy dạng JSON (tiếng Anh, cho máy đọc)
+  --max-file-mb N  không đọc tệp lớn hơn N MB (mặc định 64)
+  --workers N      số luồng đọc tệp (mặc định: một luồng mỗi lõi, tối đa 8; 0 = đọc trên luồng chính)
+  --no-ocr         không nhận dạng chữ (OCR) trang PDF quét và ảnh (.png/.jpg): từ chối chúng với lý do needs_ocr
+  --file-timeout S dừng đọc một tệp sau S giây (mặc định 60), ghi là timed_out; luồng đọc bị treo quá gấp đôi
+                   thời gian đó sẽ bị dừng (lần chạy dưới 1000 tệp đọc trên luồng chính: --workers 1 để áp dụng
+                   cả giới hạn cứng)
+  --ocr-timeout S  số giây OCR được dùng cho một tệp quét (mặc định 300, khoảng 60 trang); các trang quá thời
+                   gian được nêu trong một cảnh báo, phần đã đọc vẫn được giữ
+  --gazetteer CSV  danh sách đơn vị dùng thay data/gazetteer/units.csv (cùng các cột)
+  --corrections YAML  tệp hiệu chỉnh của người phân tích (mặc định data/corrections.yaml)
+  --catalog YAML   danh mục chỉ tiêu (mặc định data/catalog/indicators.yaml; review --new ghi vào đây)
+  --manifest CSV   tệp kê khai những gì người phân tích biết về các tệp (file,unit,kind,year)
+  --dry-run        đọc, xác định và báo cáo như khi nạp, nhưng không ghi gì
+  --lang vi|en     ngôn ngữ hiển thị (mặc định tiếng Việt, hoặc theo DX_LANG); --json luôn bằng tiếng Anh
+  --help           nội dung này`, en: `Usage:
+  pnpm etl [FILES_OR_DIRS…] [--db PATH] [--json]   load submissions: .txt (any Vietnamese encoding), .docx, .pdf
+                                                   with a text layer, .xlsx (default: data/samples/)
+  pnpm etl DIR --manifest FILE                   with what the analyst knows about the files: CSV file,unit,kind,year
+                                                   (a manifest.csv inside DIR is used without the flag)
+  pnpm etl DIR --dry-run                         read, resolve and report as a load would, write nothing
+  pnpm etl review [--db PATH] [--json]           what needs a human, by file, with ids and source lines
+  pnpm etl review --accept ID [--as CODE|none]   confirm (or correct) a mapping: writes data/corrections.yaml
+  pnpm etl review --accept ID --unit "xã …, huyện …"   set the unit that filed a file (unit items, name mismatches,
+                                                   files rejected as unknown_unit or ambiguous_unit)
+  pnpm etl review --accept ID --value "97,5%"|none     settle a conflict with the right value
+  pnpm etl review --accept ID --value "98,6%" [--as CODE] [--measure target|actual]
+                                                   give a row the ETL could not read (one result for several
+                                                   targets, no value, an unreadable value) its value; kept by its text
+  pnpm etl review --accept ID --new CODE --name "…" [--unit percent|count|…] [--direction higher|lower]
+                                                   add an indicator to the catalog for an unmapped wording, and map it
+  pnpm etl gazetteer import DIR [--db PATH]        update the shipped unit lists from newer ones (DIR holds before-2025-07/dvhcvn.json,
+                                                   reform-2025-07/splits.json, after-2025-07/units.json)
+Options:
+  --db PATH   warehouse file (default: data/warehouse.duckdb)
+  --json      print the run summary as JSON
+  --max-file-mb N  refuse files larger than N MB unread (default 64)
+  --workers N      parser threads (default: one per core, at most 8; 0 = parse on the main thread)
+  --no-ocr        do not read scanned PDF pages and page images (.png/.jpg) by OCR: refuse them as needs_ocr
+  --file-timeout S give up on a file after S seconds (default 60) as timed_out; a parser thread stuck
+                   for twice that is stopped (runs under 1000 files parse on the main thread: --workers 1
+                   makes the hard stop apply to them too)
+  --ocr-timeout S  seconds OCR may spend on one scanned file (default 300, about 60 pages); the pages
+                   past it are named in a warning and what was read is kept
+  --gazetteer CSV  units list to use instead of data/gazetteer/units.csv (same columns)
+  --corrections YAML  the analyst's corrections (default data/corrections.yaml)
+  --catalog YAML   the indicator catalog (default data/catalog/indicators.yaml; review --new writes to it)
+  --manifest CSV   what the analyst knows about the files (file,unit,kind,year)
+  --dry-run        read, resolve and report as a load would, and write nothing
+  --lang vi|en     the language of what it prints (default Vietnamese, or DX_LANG); --json stays English
+  --help      this text` },
+  "usage.metrics": { vi: `Cách dùng:
+  pnpm metrics target-vs-actual [BỘ_LỌC] [--json|--csv]   chỉ tiêu từng năm so với kết quả: đạt / không đạt / …
+  pnpm metrics trend            [BỘ_LỌC] [--points] …     chuỗi số liệu của từng đơn vị và tiến độ theo phương pháp Open SDG
+  pnpm metrics compare          [BỘ_LỌC] …              xếp hạng đơn vị theo chỉ tiêu và năm, và các đơn vị chưa báo cáo
+  pnpm metrics completeness     [BỘ_LỌC] …              kế hoạch và báo cáo của từng đơn vị theo năm, mức bao phủ danh mục
+Bộ lọc:
+  --indicator MÃ        mã chỉ tiêu trong danh mục, ví dụ xhs.ehealth_record
+  --unit TÊN|MÃ         'Hà Tân', 'ha tan', 'xã Hà Tân', 15322, hoặc đơn vị mới sau sắp xếp năm 2025
+  --year NĂM            (trend: các chuỗi có năm này)
+  --province TÊN|MÃ     tỉnh hiện nay
+Tùy chọn:
+  --json | --csv        tất cả các cột, cho máy đọc, bằng tiếng Anh (mặc định: bảng dễ đọc)
+  --points              trend: in từng điểm số liệu kèm thay đổi so với năm trước
+  --lang vi|en          ngôn ngữ của bảng (mặc định tiếng Việt, hoặc theo DX_LANG); --json và --csv luôn bằng tiếng Anh
+  --db ĐƯỜNG_DẪN        tệp kho dữ liệu (mặc định: data/warehouse.duckdb)
+Các số liệu này cũng là bảng trong kho dữ liệu: target_vs_actual, trend_points, trend_progress,
+comparison, completeness (và view comparison_missing).`, en: `Usage:
+  pnpm metrics target-vs-actual [FILTERS] [--json|--csv]   each year's target paired with its result: met / not met / …
+  pnpm metrics trend            [FILTERS] [--points] …     each unit's series and its Open SDG progress status
+  pnpm metrics compare          [FILTERS] …              units ranked per indicator and year, and who did not report it
+  pnpm metrics completeness     [FILTERS] …              plans and reports per unit and year, catalog coverage
+Filters:
+  --indicator CODE      catalog code, e.g. xhs.ehealth_record
+  --unit NAME|CODE      'Hà Tân', 'ha tan', 'xã Hà Tân', 15322, or the unit it became after the 2025 reform
+  --year YYYY           (trend: series that include the year)
+  --province NAME|CODE  current province
+Options:
+  --json | --csv        all columns, machine-readable (default: a readable table)
+  --points              trend: print every point with its year-on-year change
+  --lang vi|en          the table's language (default Vietnamese, or DX_LANG); --json and --csv stay English
+  --db PATH             warehouse file (default: data/warehouse.duckdb)
+The same numbers are tables in the warehouse: target_vs_actual, trend_points, trend_progress,
+comparison, completeness (and the view comparison_missing).` },
+  "usage.query": { vi: `Cách dùng: pnpm query "SQL" [--json|--csv] [--max-rows N] [--db ĐƯỜNG_DẪN]
+Chạy một câu lệnh chỉ đọc trên kho dữ liệu (mặc định: data/warehouse.duckdb).
+Bảng:   files, submissions, observation_facts, rejects, warnings, indicators, units, và các bảng số liệu
+        target_vs_actual, trend_points, trend_progress, comparison, completeness.
+View:   observations, conflicts, comparison_missing (và các view phụ metric_observations, unit_lineage, …).
+Dạng bảng in tối đa --max-rows dòng (mặc định 200); --json và --csv in mọi dòng.
+--lang vi|en: ngôn ngữ của dòng đếm số dòng (mặc định tiếng Việt, hoặc theo DX_LANG).`, en: `Usage: pnpm query "SQL" [--json|--csv] [--max-rows N] [--db PATH]
+Runs one read-only statement against the warehouse (default: data/warehouse.duckdb).
+Tables: files, submissions, observation_facts, rejects, warnings, indicators, units, and the metric
+        tables target_vs_actual, trend_points, trend_progress, comparison, completeness.
+Views:  observations, conflicts, comparison_missing (and helpers metric_observations, unit_lineage, …).
+The table view prints at most --max-rows rows (default 200); --json and --csv print every row.
+--lang vi|en: the language of the row count (default Vietnamese, or DX_LANG).` },
+  "usage.export": { vi: `Cách dùng: pnpm export [--out THƯ_MỤC] [--format parquet|csv] [--with comparison_missing] [--db ĐƯỜNG_DẪN]
+Ghi các giá trị (observations), chỉ tiêu so với kết quả, xu hướng, so sánh và mức đầy đủ vào THƯ_MỤC (mặc định:
+data/export), chia thư mục kiểu Hive theo tỉnh hiện nay và năm, kèm data-dictionary.md / .json và
+các JSON Schema. --with thêm một bảng chỉ ghi khi được yêu cầu (comparison_missing: các đơn vị có
+văn bản nhưng không có giá trị; suy ra được và rất lớn). Tệp CSV bắt đầu bằng dấu BOM UTF-8 để Excel đọc đúng tiếng Việt.
+Chỉ thay bản xuất trước trong THƯ_MỤC khi bản mới đã ghi xong.
+--lang vi|en: ngôn ngữ của những gì lệnh in ra (mặc định tiếng Việt, hoặc theo DX_LANG); các tệp xuất không đổi.`, en: `Usage: pnpm export [--out DIR] [--format parquet|csv] [--with comparison_missing] [--db PATH]
+Writes observations, target vs actual, trends, comparisons and completeness to DIR (default:
+data/export), partitioned Hive-style by current province and year, with data-dictionary.md / .json and
+the JSON Schemas. --with adds a table written only on request (comparison_missing: units with a
+document and no value, derivable and large). CSV files start with a UTF-8 byte-order mark for Excel.
+Replaces an earlier export in DIR only when the new one is complete.
+--lang vi|en: the language of what it prints (default Vietnamese, or DX_LANG); the files are the same.` },
 } as const satisfies Record<string, Text>;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -17,6 +17,12 @@ export function chooseLang(flag: string | undefined, env: string | undefined = p
   return want === "en" ? "en" : "vi";
 }
 
+/** The language argv asks for (`--lang en`, `--lang=en`), before the arguments are parsed (usage, a parse error). */
+export const langFromArgv = (argv: readonly string[], env: string | undefined = process.env.DX_LANG): Lang => {
+  const i = argv.indexOf("--lang");
+  return chooseLang(i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith("--lang="))?.slice("--lang=".length), env);
+};
+
 // Years, line and row numbers and codes are identifiers: "2024", "dòng 1279", not "2.024".
 const PLAIN = /year|line|row|code|id$/iu;
 
