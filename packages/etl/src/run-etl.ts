@@ -243,16 +243,15 @@ function summariseFile(plan: FilePlan, r: FileResult | null): FileSummary {
   const fileReject = r?.rejects.find((x) => x.scope === "file");
   const s = r?.submission ?? null;
   const action = plan.action === "parse" ? (!s ? "rejected" : plan.replaces ? "replaced" : "loaded") : plan.action;
+  const says = fileReject ? fromStored(fileReject.message_code, fileReject.message_params, fileReject.reason)
+    : plan.action === "duplicate" ? msg("doc.duplicate", { original: plan.original }) : null;
   return {
     file: plan.name, action,
     read_as: s ? (s.format === "text" ? s.encoding ?? "text" : s.encoding ? `${s.format}, ${s.encoding}` : s.format) : "-",
     kind: s?.doc_kind ?? "-", unit: s ? `${s.unit_level} ${s.unit_name}` : "-", year: s?.doc_year ?? null,
     rows: r?.stats.rows ?? 0, mapped: r?.stats.mapped ?? 0, unmapped: r?.stats.unmapped ?? 0, observations: r?.observations.length ?? 0,
     warnings: r?.warnings.length ?? 0, rejects: r?.rejects.length ?? 0,
-    ...(() => {
-      const says = fileReject ? fromStored(fileReject.message_code, fileReject.message_params, fileReject.reason) : plan.action === "duplicate" ? msg("doc.duplicate", { original: plan.original }) : null;
-      return { reason: says && render(says, "en"), says };
-    })(),
+    reason: says && render(says, "en"), says,
     sources: r?.sources ?? null,
   };
 }

@@ -28,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (args.values.help) { console.log(USAGE); return 0; }
   const lang = chooseLang(args.values.lang);
-  const t = (code: MessageCode, params?: Record<string, Param>) => render(msg(code, params), lang);
+  const t = (code: MessageCode, params?: Record<string, Param>) => say(lang, code, params);
   const db = args.values.db ? resolve(cwd, args.values.db) : DEFAULT_PATHS.warehouse;
   const [first, second, third] = args.positionals;
   if (first === "gazetteer") {
@@ -137,7 +137,7 @@ const englishOnly = (key: string, value: unknown) => (key === "says" || key === 
 /** `pnpm etl review`: the list, or with --accept, entries written to the corrections file. */
 async function review(db: string, correctionsPath: string, catalogPath: string, accept: string[],
   choice: { as?: string; unit?: string; value?: string; measure?: string; newIndicator?: { code: string; name?: string; unit?: string; direction?: string } }, json: boolean, lang: Lang): Promise<number> {
-  const t = (code: MessageCode, params?: Record<string, Param>) => render(msg(code, params), lang);
+  const t = (code: MessageCode, params?: Record<string, Param>) => say(lang, code, params);
   const done = (replaced: boolean) => msg(replaced ? "accept.replaced" : "accept.added");
   const wh = await openWarehouse(db, { readOnly: true });
   let items: ReviewItem[];

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { fromStored, msg, render, type Lang, type Message, type MessageCode, type Param } from "@dx-atlas/schema";
+import { fromStored, msg, render, say, type Lang, type Message, type MessageCode, type Param } from "@dx-atlas/schema";
 import { correctionKey } from "../corrections/corrections.ts";
 
 // What needs a human after a run, as items with a stable id (the same finding keeps its id across
@@ -140,7 +140,7 @@ export function recurringWordings(items: ReviewItem[]): WordingGroup[] {
 
 /** The review list as text, grouped by file, one finding per line with its id and source line. */
 export function formatReview(items: ReviewItem[], lang: Lang = "vi"): string {
-  const t = (code: MessageCode, params?: Record<string, Param>) => render(msg(code, params), lang);
+  const t = (code: MessageCode, params?: Record<string, Param>) => say(lang, code, params);
   const label = (kind: ReviewKind) => t(`review.${kind}`);
   if (items.length === 0) return t("review.nothing");
   const lines: string[] = [];
