@@ -73,7 +73,8 @@ describe.runIf(haveBrowser)("explorer in headless Chromium", () => {
     const rows = await page.$$eval("#filed-grid svg [aria-label='y-axis tick label'] text", (els) => els.map((e) => e.textContent));
     expect(rows).toContain("xã Hà Tân (nay: Tống Sơn)");
     expect(rows.length).toBe(thanhHoa!.n);
-    expect(await page.locator("#provinces-table tbody tr").count()).toBe((await sql("SELECT DISTINCT coalesce(current_province_code, '?') FROM completeness")).length);
+    const provinces = (await sql("SELECT DISTINCT coalesce(current_province_code, '?') FROM completeness")).length;
+    await expect.poll(() => page.locator("#provinces-table tbody tr").count(), { timeout: 30_000 }).toBe(provinces);
     // Typed without diacritics, the picker finds Hà Tân and links to its page.
     await page.fill("#unit-picker-input", "ha tan");
     const match = page.locator("#unit-picker-list a", { hasText: "xã Hà Tân" });
@@ -120,8 +121,8 @@ describe.runIf(haveBrowser)("explorer in headless Chromium", () => {
     // "96,8%" holds the decimal comma, so it is quoted.
     expect(lines[1]).toMatch(/^1,xã Hà Tân \(nay: Tống Sơn\),huyện Hà Trung,"96,8%",.*,Đạt,1\/4,/);
     // The province against the others: one row per province with results.
-    expect(await page.locator("#provinces-table tbody tr").count()).toBe(
-      (await sql("SELECT DISTINCT current_province_code FROM comparison WHERE indicator_code = 'xhs.ehealth_record' AND year = 2023 AND current_province_code IS NOT NULL")).length);
+    const withResults = (await sql("SELECT DISTINCT current_province_code FROM comparison WHERE indicator_code = 'xhs.ehealth_record' AND year = 2023 AND current_province_code IS NOT NULL")).length;
+    await expect.poll(() => page.locator("#provinces-table tbody tr").count(), { timeout: 30_000 }).toBe(withResults);
 
     await choose("Tỷ lệ dân số trưởng thành có điện thoại thông minh");
     await chooseUntil(1, "2023", (t) => /năm 2023:/.test(t));
@@ -189,9 +190,9 @@ describe.runIf(haveBrowser)("explorer in headless Chromium", () => {
     expect(page.url()).toMatch(/#after-2025-07-25441,before-2025-07-213$/);
     const shared = Number((await page.textContent("#compare-summary"))!.match(/(\d+) chỉ tiêu chung/)![1]);
     expect(shared).toBeGreaterThan(0);
-    // The summary and the chart are separate cells: wait for the chart to be redrawn for this selection.
+    // The summary, the chart and the table are separate cells: wait for each to be redrawn for this selection.
     await expect.poll(() => page.locator("#compare-chart svg [aria-label=dot] circle").count(), { timeout: 30_000 }).toBe(2 * shared);
-    expect(await page.locator("#compare-table tbody tr").count()).toBe(shared);
+    await expect.poll(() => page.locator("#compare-table tbody tr").count(), { timeout: 30_000 }).toBe(shared);
     await shot(page, "desktop-so-sanh");
     expect(errors).toEqual([]);
     expect(outside).toEqual([]);
